@@ -1,0 +1,20 @@
+"""gipextract: Chinese government information disclosure annual reports as validated grids.
+
+>>> from gipextract import parse
+>>> report = parse("report.txt")          # doctest: +SKIP
+>>> report.table("requests")["total"]     # doctest: +SKIP
+"""
+from __future__ import annotations
+
+from .api import load_document, parse
+from .errors import (GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError,
+                     UnsupportedFormatError)
+from .report import Cell, Finding, Report, ReportInfo, SourceInfo
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "parse", "load_document", "Report", "Cell", "Finding", "ReportInfo", "SourceInfo",
+    "GipExtractError", "UnreadableInputError", "UnsupportedFormatError", "NoReportFoundError",
+    "ResourceLimitError", "__version__",
+]

@@ -1,0 +1,53 @@
+"""Format detection and dispatch: bytes in, :class:`~gipextract.model.Document` out.
+
+Each adapter lives in its own module and is imported only when a document of its
+format arrives, so reading a text file never loads pdfplumber or python-docx.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+from ..errors import UnsupportedFormatError
+from ..model import Document
+
+# format name -> module holding ``read(data: bytes, name: str) -> Document``
+ADAPTERS: dict[str, str] = {
+    "text": "gipextract.adapters.text",
+}
+
+_LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
+                  "`soffice --headless --convert-to docx FILE`")
+
+
+def sniff(data: bytes) -> str:
+    """The format of ``data`` decided from its content: pdf, docx, html or text."""
+    head = data[:2048]
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    for magic, fmt in ((b"\x89PNG", "image"), (b"\xff\xd8\xff", "image"), (b"GIF8", "image"),
+                       (b"II*\x00", "image"), (b"MM\x00*", "image"), (b"{\\rtf", "rtf")):
+        if head.startswith(magic):
+            return fmt
+    probe = head.replace(b"\x00", b"").lower()
+    if any(tag in probe for tag in (b"<!doctype html", b"<html", b"<body", b"<head", b"<meta ", b"<table", b"<div")):
+        return "html"
+    return "text"
+
+
+def load(data: bytes, name: str, fmt: str | None = None) -> Document:
+    """Read ``data`` (named ``name`` in messages) with the adapter for its format."""
+    fmt = fmt or sniff(data)
+    if fmt == "ole":
+        raise UnsupportedFormatError(name, _LEGACY_ADVICE)
+    if fmt in ("image", "zip", "rtf"):
+        raise UnsupportedFormatError(name, f"{fmt} files are not a format gipextract reads")
+    module = ADAPTERS.get(fmt)
+    if module is None:
+        raise UnsupportedFormatError(name, f"no adapter for {fmt} documents in this version")
+    reader: Callable[[bytes, str], Document] = importlib.import_module(module).read
+    return reader(data, name)

@@ -1,0 +1,57 @@
+"""Plain text: one block per line, one fragment per tab-separated cell."""
+from __future__ import annotations
+
+import codecs
+
+from ..errors import UnreadableInputError
+from ..model import Block, Document, Fragment, Provenance
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode text bytes: BOMs first, then UTF-8, UTF-16 without BOM, then GB18030 (covers GBK/GB2312)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError as e:
+                raise UnreadableInputError(name, f"declares {enc} by its byte-order mark but does not decode: {e.reason}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    sample = data[:4096]
+    if len(sample) >= 4:
+        even_nuls = sample[0::2].count(0)
+        odd_nuls = sample[1::2].count(0)
+        half = len(sample) // 2
+        if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
+            enc = "utf-16-le"
+        elif even_nuls > half * 0.3 and odd_nuls < half * 0.05:
+            enc = "utf-16-be"
+        else:
+            enc = ""
+        if enc:
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as e:
+        raise UnreadableInputError(name, f"not decodable as UTF-8, UTF-16 or GB18030 (byte {e.start})") from None
+
+
+def read(data: bytes, name: str) -> Document:
+    """Turn text bytes into a document: each line a block, tab-separated cells its fragments."""
+    text = decode(data, name)
+    if "\x00" in text:
+        raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
+    blocks = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        prov = Provenance(line=number)
+        cells = line.split("\t")
+        blocks.append(Block("paragraph", tuple(Fragment(c, prov) for c in cells)))
+    return Document(format="text", blocks=tuple(blocks))

@@ -1,0 +1,100 @@
+"""The front door: :func:`parse` reads one source into a :class:`~gipextract.report.Report`."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import BinaryIO, Union
+
+from . import adapters
+from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError
+from .grid import build
+from .metadata import extract_info, sections
+from .model import Document
+from .normalize import nfkc
+from .reconstruct import read_tables
+from .report import Report, SourceInfo
+
+Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def _read_source(source: Source, name: str | None) -> tuple[bytes, str, str | None]:
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        return data, name or "<bytes>", None
+    if isinstance(source, (str, os.PathLike)):
+        path = Path(source)
+        label = name or str(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise ResourceLimitError(label, f"file is {size} bytes; the limit is {MAX_BYTES}")
+            return path.read_bytes(), label, str(path)
+        except GipExtractError:
+            raise
+        except IsADirectoryError:
+            raise UnreadableInputError(label, "is a directory, not a file") from None
+        except FileNotFoundError:
+            raise UnreadableInputError(label, "no such file") from None
+        except OSError as e:
+            raise UnreadableInputError(label, f"cannot be read: {e.strerror or e}") from None
+    read = getattr(source, "read", None)
+    if read is None:
+        raise TypeError(f"parse() takes a path, bytes or a binary file object, not {type(source).__name__}")
+    label = name or str(getattr(source, "name", "<stream>"))
+    try:
+        data = read(MAX_BYTES + 1)
+    except OSError as e:
+        raise UnreadableInputError(label, f"cannot be read: {e}") from None
+    if isinstance(data, str):
+        raise TypeError("parse() needs a binary file object (open the file with 'rb')")
+    if len(data) > MAX_BYTES:
+        raise ResourceLimitError(label, f"more than {MAX_BYTES} bytes")
+    return data, label, None
+
+
+def load_document(source: Source, *, format: str | None = None, name: str | None = None) -> Document:
+    """Read ``source`` with the adapter for its format and return the shared document model."""
+    data, label, _ = _read_source(source, name)
+    return _load(data, label, format)
+
+
+def _load(data: bytes, label: str, fmt: str | None) -> Document:
+    if not data.strip():
+        raise UnreadableInputError(label, "the input is empty")
+    try:
+        return adapters.load(data, label, fmt)
+    except GipExtractError:
+        raise
+    except Exception as e:  # a dependency's own error never escapes raw
+        raise UnreadableInputError(label, f"{type(e).__name__}: {e}") from None
+
+
+def parse(source: Source, *, format: str | None = None, name: str | None = None) -> Report:
+    """Parse one annual report from a path, bytes or a binary file object.
+
+    The format is detected from the content (``format`` forces one of ``text``,
+    ``html``, ``docx``, ``pdf``). ``name`` labels the source in messages and output.
+    Raises a :class:`~gipextract.errors.GipExtractError` subclass on bad input.
+    """
+    data, label, path = _read_source(source, name)
+    doc = _load(data, label, format)
+    fragments = doc.fragments()
+    reading = read_tables(fragments)
+    if reading is None or not any(t.found for t in reading.tables.values()):
+        raise NoReportFoundError(label, "no report tables found: neither form's table labels are in the document"
+                                 + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
+    cells, findings, extras = build(reading)
+    lines = [nfkc(b.text) for b in doc.blocks]
+    info = extract_info(lines, reading.flat.text, doc.meta)
+    return Report(
+        source=SourceInfo(path=path if path is not None else (name or None), format=doc.format,
+                          sha256=hashlib.sha256(data).hexdigest()),
+        template=reading.template.id,
+        info=info,
+        cells=tuple(cells),
+        findings=tuple(findings),
+        sections=sections(reading.flat.text),
+        extra_rows=tuple(extras),
+    )

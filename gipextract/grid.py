@@ -1,0 +1,169 @@
+"""From rows as read to grid cells: placement search, statuses, identity findings."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .identities import CellRef, expand, failures, ref_str
+from .reconstruct import Reading, RowRead, TableRead
+from .report import Cell, ExtraRowOut, Finding
+from .solve import BLANK, Equation, Placement, SearchTooLarge, enumerate_row, solve
+from .templates import Template
+
+
+def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut]]:
+    """Cells of the whole grid, with findings about placement and identities."""
+    cells: list[Cell] = []
+    findings: list[Finding] = [Finding("info", "template", n) for n in reading.notices]
+    extras: list[ExtraRowOut] = []
+    for spec in reading.template.tables:
+        table = reading.tables[spec.key]
+        if not table.found:
+            findings.append(Finding("error", "table_missing", f"table {spec.key} ({spec.heading}) was not found",
+                                    tuple(ref_str((spec.key, r.key, c)) for r in spec.rows for c in r.columns)))
+        tc, tf = _build_table(reading.template, table)
+        cells += tc
+        findings += tf
+        extras += [ExtraRowOut(e.table, e.label, e.values, e.prov) for e in table.extra_rows]
+        for e in table.extra_rows:
+            findings.append(Finding("info", "extra_row", f"{spec.key}: row {e.label!r} is not on the national form; "
+                                    f"kept under extra_rows with values {', '.join(e.values)}"))
+    values = {(c.table, c.row, c.column): c.value for c in cells}
+    failed, _ = failures(reading.template, values)
+    labels = _labels(reading.template)
+    for f in failed:
+        check = f.check
+        lhs = " + ".join(f"{labels[c]}({values[c]})" for c in check.left)
+        rhs = " + ".join(f"{labels[c]}({values[c]})" for c in check.right)
+        findings.append(Finding(
+            "error", "identity",
+            f"{check.spec.id} [{check.where}]: {lhs} = {f.left_sum}, but {rhs} = {f.right_sum}",
+            tuple(ref_str(c) for c in check.left + check.right)))
+    return cells, findings, extras
+
+
+def _labels(template: Template) -> dict[CellRef, str]:
+    out = {}
+    for t in template.tables:
+        for r in t.rows:
+            for c in r.columns:
+                col = t.column(c).label
+                out[(t.key, r.key, c)] = f"{r.label or ''}/{col}".lstrip("/")
+    return out
+
+
+def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list[Finding]]:
+    spec = table.spec
+    findings: list[Finding] = []
+    rows = table.rows
+    row_index = {r.row.key: i for i, r in enumerate(rows)}
+    col_index = [{c: j for j, c in enumerate(r.row.columns)} for r in rows]
+    local: list[list[list[tuple[int, int]]]] = [[] for _ in rows]
+    cross: list[Equation] = []
+    for check in expand(template):
+        if check.spec.table != spec.key:
+            continue
+        terms = [(row_index[r], col_index[row_index[r]][c], 1) for _, r, c in check.left]
+        terms += [(row_index[r], col_index[row_index[r]][c], -1) for _, r, c in check.right]
+        units = {u for u, _, _ in terms}
+        if len(units) == 1:
+            local[terms[0][0]].append([(c, k) for _, c, k in terms])
+        else:
+            cross.append(Equation(tuple(terms), check.spec.id))
+    domains: list[list[Placement] | None] = []
+    for i, r in enumerate(rows):
+        if not r.found:
+            domains.append(None)
+            continue
+        kinds = [spec.column(c).kind for c in r.row.columns]
+        try:
+            dom = enumerate_row(r.tokens, kinds, local[i])
+        except SearchTooLarge:
+            findings.append(Finding("warning", "placement_too_large",
+                                    f"{spec.key}.{r.row.key}: too many ways to read {len(r.tokens)} printed values; "
+                                    "cells left undetermined", _row_refs(spec.key, r)))
+            dom = None
+        if dom is not None and not dom:
+            findings.append(Finding("warning", "placement_none",
+                                    f"{spec.key}.{r.row.key}: {len(r.tokens)} printed values "
+                                    f"({' '.join(t.text for t in r.tokens) or 'none'}) cannot fill its "
+                                    f"{len(r.row.columns)} cells", _row_refs(spec.key, r)))
+            dom = None
+        domains.append(dom)
+    usable = [i for i, d in enumerate(domains) if d]
+    remap = {u: j for j, u in enumerate(usable)}
+    eqs = [Equation(tuple((remap[u], c, k) for u, c, k in eq.terms), eq.name)
+           for eq in cross if all(u in remap for u, _, _ in eq.terms)]
+    sub = [domains[u] for u in usable]
+    viable: list[list[int]] | None
+    try:
+        viable = solve(sub, eqs)  # type: ignore[arg-type]
+    except SearchTooLarge:
+        viable = None
+        findings.append(Finding("warning", "placement_too_large",
+                                f"{spec.key}: too many combinations of dropped or fused cells to search jointly"))
+    if viable is None:
+        viable = [list(range(len(d))) for d in sub]  # type: ignore[arg-type]
+        if any(len(d) > 1 for d in sub):  # type: ignore[arg-type]
+            findings.append(Finding("warning", "placement_inconsistent",
+                                    f"{spec.key}: no reading of the dropped or fused cells satisfies every identity; "
+                                    "each such cell keeps all its row's readings"))
+    cells: list[Cell] = []
+    for i, r in enumerate(rows):
+        if i in remap:
+            chosen = [sub[remap[i]][k] for k in viable[remap[i]]]  # type: ignore[index]
+            cells += _row_cells(spec.key, r, chosen, findings)
+        else:
+            status = "missing"
+            cells += [Cell(spec.key, r.row.key, c, None, status) for c in r.row.columns]
+            if not r.found and table.found:
+                findings.append(Finding("warning", "row_missing",
+                                        f"{spec.key}.{r.row.key}: label {r.row.label!r} not found",
+                                        _row_refs(spec.key, r)))
+        if r.fuzzy:
+            findings.append(Finding("info", "label_fuzzy",
+                                    f"{spec.key}.{r.row.key}: label {r.row.label!r} matched approximately"))
+    return cells, findings
+
+
+def _row_refs(table: str, r: RowRead) -> tuple[str, ...]:
+    return tuple(f"{table}.{r.row.key}.{c}" for c in r.row.columns)
+
+
+def _row_cells(table: str, r: RowRead, placements: Sequence[Placement], findings: list[Finding]) -> list[Cell]:
+    out: list[Cell] = []
+    short = len(r.tokens) < len(r.row.columns)
+    inferred, ambiguous = [], []
+    for j, col in enumerate(r.row.columns):
+        vals = list(dict.fromkeys(p.values[j] for p in placements))
+        origins = {p.origin[j] for p in placements}
+        ref = f"{table}.{r.row.key}.{col}"
+        if len(vals) > 1:
+            cands = tuple(sorted(vals))
+            out.append(Cell(table, r.row.key, col, None, "ambiguous", None, cands))
+            ambiguous.append(f"{ref} ∈ {{{', '.join(str(v) for v in cands)}}}")
+            continue
+        v = vals[0]
+        if len(origins) == 1:
+            o = next(iter(origins))
+            if o >= 0:
+                tok = r.tokens[o]
+                status = "empty" if tok.blank else "ok"
+                out.append(Cell(table, r.row.key, col, v, status, tok.prov, (), tok.note))
+                continue
+            if o == BLANK:
+                out.append(Cell(table, r.row.key, col, v, "empty"))
+                continue
+        out.append(Cell(table, r.row.key, col, v, "inferred"))
+        inferred.append(f"{ref} = {v}")
+    printed = " ".join(t.text for t in r.tokens)
+    if inferred:
+        why = (f"prints {len(r.tokens)} values for {len(r.row.columns)} cells" if short
+               else "leaves a cell blank")
+        findings.append(Finding("warning", "inferred",
+                                f"{table}.{r.row.key} {why} ({printed}); the identities fix: {'; '.join(inferred)}",
+                                tuple(x.split(" = ")[0] for x in inferred)))
+    if ambiguous:
+        findings.append(Finding("warning", "ambiguous",
+                                f"{table}.{r.row.key} prints {printed!r}; several placements fit the identities: "
+                                + "; ".join(ambiguous), tuple(x.split(" ∈ ")[0] for x in ambiguous)))
+    return out

@@ -1,0 +1,70 @@
+"""The form's identities as equations over cells, and the check every report gets."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping
+
+from .templates import IdentitySpec, Template
+
+CellRef = tuple[str, str, str]  # (table, row, column)
+
+
+def ref_str(ref: CellRef) -> str:
+    """``table.row.column`` as used in JSON output."""
+    return ".".join(ref)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One instance of an identity: ``sum(left) == sum(right)``."""
+
+    spec: IdentitySpec
+    left: tuple[CellRef, ...]
+    right: tuple[CellRef, ...]
+    where: str  # the column or row the instance is about
+
+
+@lru_cache(maxsize=None)
+def expand(template: Template) -> tuple[Check, ...]:
+    """Every instance of every identity of ``template``."""
+    out: list[Check] = []
+    for ident in template.identities:
+        table = template.table(ident.table)
+        if ident.over == "columns":
+            for col in table.columns:
+                rows = [table.row(r) for r in ident.left + ident.right]
+                if all(col.key in r.columns for r in rows):
+                    out.append(Check(ident, tuple((table.key, r, col.key) for r in ident.left),
+                                     tuple((table.key, r, col.key) for r in ident.right), col.key))
+        else:
+            for row in table.rows:
+                if all(c in row.columns for c in ident.left + ident.right):
+                    out.append(Check(ident, tuple((table.key, row.key, c) for c in ident.left),
+                                     tuple((table.key, row.key, c) for c in ident.right), row.key))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An identity instance that the values break."""
+
+    check: Check
+    left_sum: object
+    right_sum: object
+
+
+def failures(template: Template, values: Mapping[CellRef, object]) -> tuple[list[Failure], list[Check]]:
+    """Identity instances that fail, and those that cannot be checked (a cell has no value)."""
+    failed: list[Failure] = []
+    unchecked: list[Check] = []
+    for check in expand(template):
+        cells = check.left + check.right
+        if any(values.get(c) is None for c in cells):
+            unchecked.append(check)
+            continue
+        ls = sum(values[c] for c in check.left)  # type: ignore[misc]
+        rs = sum(values[c] for c in check.right)  # type: ignore[misc]
+        if ls != rs:
+            failed.append(Failure(check, ls, rs))
+    return failed, unchecked

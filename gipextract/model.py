@@ -1,0 +1,66 @@
+"""The shared document model that every adapter emits.
+
+Adapters know nothing of the grid: they turn a source into blocks (paragraphs and
+tables) whose fragments carry their text in reading order and where each came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, Mapping
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a fragment came from, in the source's own terms."""
+
+    line: int | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    paragraph: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Only the fields that are set, JSON-ready."""
+        out: dict[str, Any] = {}
+        for name in ("line", "page", "bbox", "table", "row", "col", "paragraph"):
+            value = getattr(self, name)
+            if value is not None:
+                out[name] = list(value) if name == "bbox" else value
+        return out
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of text that the source keeps apart: a line, a table cell, a text run."""
+
+    text: str
+    prov: Provenance
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (one or more fragments on one line) or a table (cells in reading order)."""
+
+    kind: Literal["paragraph", "table"]
+    fragments: tuple[Fragment, ...]
+
+    @property
+    def text(self) -> str:
+        """The block's fragments joined by a space."""
+        return " ".join(f.text for f in self.fragments)
+
+
+@dataclass(frozen=True)
+class Document:
+    """What an adapter returns: blocks in reading order and source-level metadata."""
+
+    format: str
+    blocks: tuple[Block, ...]
+    meta: Mapping[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    def fragments(self) -> list[Fragment]:
+        """Every fragment in reading order."""
+        return [f for b in self.blocks for f in b.fragments]

@@ -1,0 +1,69 @@
+"""Text normalisation for label matching.
+
+Labels are matched on a *compact* form: Unicode NFKC, punctuation variants folded,
+whitespace and quote marks removed. The compact form keeps an index back to the
+original text so that matches can be mapped to fragments.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import regex
+
+# Width and bracket variants that NFKC leaves apart.
+_FOLD = str.maketrans({
+    "、": ".", "．": ".", "。": ".",
+    "〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")", "（": "(", "）": ")",
+    "—": "-", "–": "-", "－": "-", "―": "-", "‐": "-", "−": "-",
+    "，": ",", "；": ";", "：": ":",
+    "檔": "档",
+})
+# Removed entirely from the compact form: whitespace and every kind of quote mark.
+_DROP = set(" \t\r\n\f\v\u3000\u00a0\u200b\ufeff\"'“”‘’「」『』")
+_DROP_RE = regex.compile("[" + regex.escape("".join(sorted(_DROP))) + "]+")
+
+
+def nfkc(text: str) -> str:
+    """NFKC plus the project's punctuation folding; keeps length when NFKC does."""
+    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+
+
+@lru_cache(maxsize=4096)
+def compact(text: str) -> str:
+    """The compact form of a short string such as a label."""
+    return _DROP_RE.sub("", nfkc(text))
+
+
+def compact_with_index(text: str) -> tuple[str, list[int]]:
+    """Compact form of an already-``nfkc`` text, and for each of its chars the index in ``text``."""
+    parts: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _DROP_RE.finditer(text):
+        if m.start() > pos:
+            parts.append(text[pos:m.start()])
+            index.extend(range(pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        parts.append(text[pos:])
+        index.extend(range(pos, len(text)))
+    return "".join(parts), index
+
+
+_ORDINAL_RE = regex.compile(r"^(?:[一二三四五六七八九十]+\.|\([一二三四五六七八九十]+\)|\d+\.)")
+_PAREN_RE = regex.compile(r"\([^()]*\)")
+
+
+def label_core(label: str) -> str:
+    """A label without its ordinal and parenthetical notes: ``（二）部分公开（…）`` → ``部分公开``."""
+    c = compact(label)
+    c = _ORDINAL_RE.sub("", c)
+    core = _PAREN_RE.sub("", c)
+    return core or c
+
+
+def label_ordinal(label: str) -> str | None:
+    """The ordinal printed before a label (``1.``, ``(一)``, ``一.``), compacted, if any."""
+    m = _ORDINAL_RE.match(compact(label))
+    return m.group(0) if m else None

@@ -1,0 +1,288 @@
+"""The one table reconstructor: labels in reading order → value tokens per grid row.
+
+Works on the fragments of any adapter. Labels are found on the compact text (see
+:mod:`normalize`); the text between a row's label and the next label is that row's
+*run*, from which known label text is removed and the remaining numbers read.
+Placement of the numbers on the row's cells is left to :mod:`solve`.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .model import Fragment, Provenance
+from .normalize import compact, compact_with_index, label_core, label_ordinal, nfkc
+from .templates import RowSpec, TableSpec, Template, all_templates
+from .tokens import Piece, Token, is_page_footer, tokenize
+
+
+class Flat:
+    """The fragments of a document as one NFKC text, with its compact form and back-maps."""
+
+    def __init__(self, fragments: list[Fragment]) -> None:
+        texts = [nfkc(f.text) for f in fragments]
+        self.fragments = fragments
+        self.frag_texts = [t.strip() for t in texts]
+        self.starts: list[int] = []
+        pos = 0
+        for t in texts:
+            self.starts.append(pos)
+            pos += len(t) + 1
+        self.text = "\n".join(texts)
+        self.compact, self.cindex = compact_with_index(self.text)
+
+    def frag_of(self, pos: int) -> int:
+        """Index of the fragment holding text position ``pos``."""
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def full(self, cpos: int) -> int:
+        """Text position of compact position ``cpos`` (end of text past the end)."""
+        return self.cindex[cpos] if cpos < len(self.cindex) else len(self.text)
+
+    def full_end(self, cend: int) -> int:
+        """Text position just after compact position ``cend - 1``."""
+        return self.cindex[cend - 1] + 1 if cend > 0 else 0
+
+
+@dataclass(frozen=True)
+class RowRead:
+    """What the document prints for one row: its label's place and its value tokens."""
+
+    row: RowSpec
+    found: bool
+    tokens: tuple[Token, ...] = ()
+    label_prov: Provenance | None = None
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True)
+class ExtraRow:
+    """A row a local variant adds to the form (e.g. 其他主动公开文件): kept, not placed."""
+
+    table: str
+    label: str
+    values: tuple[str, ...]
+    prov: Provenance | None
+
+
+@dataclass
+class TableRead:
+    """All rows of one table as read."""
+
+    spec: TableSpec
+    found: bool
+    rows: list[RowRead] = field(default_factory=list)
+    extra_rows: list[ExtraRow] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    """The reconstructor's result before placement: template, tables, notices."""
+
+    template: Template
+    flat: Flat
+    tables: dict[str, TableRead]
+    notices: list[str] = field(default_factory=list)
+
+
+def _alternation(labels: list[str]) -> str:
+    alts = []
+    for label in labels:
+        core = label_core(label)
+        ordinal = label_ordinal(label)
+        alts.append((f"(?:{regex.escape(ordinal)})?" if ordinal else "") + regex.escape(core))
+    alts.sort(key=len, reverse=True)
+    return "|".join(alts)
+
+
+@lru_cache(maxsize=None)
+def _row_pattern(row: RowSpec) -> "regex.Pattern[str]":
+    assert row.label is not None
+    return regex.compile(_alternation([row.label, *row.variants]))
+
+
+@lru_cache(maxsize=None)
+def _fuzzy_pattern(row: RowSpec) -> "regex.Pattern[str]":
+    assert row.label is not None
+    core = label_core(row.label)
+    errors = max(1, len(core) // 5)
+    return regex.compile(f"(?e)(?:{regex.escape(core)}){{e<={errors}}}", regex.BESTMATCH)
+
+
+@lru_cache(maxsize=None)
+def _noise_pattern(spec: TableSpec, template_id: str) -> "regex.Pattern[str]":
+    labels = list(spec.noise) + [spec.heading, *spec.heading_variants]
+    for c in spec.columns:
+        labels += [c.label, *c.variants]
+        labels += c.label.split(" ")  # appeals header words
+    cores = {compact(x) for x in labels if x} | {label_core(x) for x in labels if x}
+    cores.discard("")
+    return regex.compile("|".join(regex.escape(c) for c in sorted(cores, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=None)
+def _anchor_pattern(spec: TableSpec) -> "regex.Pattern[str]":
+    return regex.compile("|".join(regex.escape(label_core(a)) for a in spec.anchors))
+
+
+_HEADING_NEXT = {
+    "proactive": regex.compile(r"三\.收到和处理政府信息公开申请"),
+    "requests": regex.compile(r"四\.[^\n]{0,20}?行政(?:法)?复议"),
+    "appeals": regex.compile(r"五\.[^\n]{0,20}?存在的?主要问题|六\.其他需要报告"),
+}
+_TRAILING_TEXT_RE = regex.compile(r"[\p{Han}]{6,}")
+
+
+def detect_template(flat: Flat) -> tuple[Template | None, dict[str, int]]:
+    """The template whose marker labels the document prints most; None when neither."""
+    scores = {t.id: sum(1 for m in t.markers if compact(m) in flat.compact) for t in all_templates()}
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] == 0:
+        return None, scores
+    if list(scores.values()).count(scores[best]) > 1:
+        return None, scores
+    return next(t for t in all_templates() if t.id == best), scores
+
+
+def read_tables(fragments: list[Fragment], template: Template | None = None) -> Reading | None:
+    """Find every table of the template in the fragments and read each row's tokens."""
+    flat = Flat(fragments)
+    notices: list[str] = []
+    if template is None:
+        template, scores = detect_template(flat)
+        if template is None:
+            # Tables 三 and 四 are the same in both forms; without table 二's labels, fall back
+            # to 2021 only if the requests table is there at all.
+            if _anchor_pattern(all_templates()[0].table("requests")).search(flat.compact) is None:
+                return None
+            template = all_templates()[0]
+            notices.append("template: table 二 labels of neither form were found; read as the 2021 form")
+    tables: dict[str, TableRead] = {}
+    cursor = _start_cursor(flat)
+    specs = template.tables
+    for i, spec in enumerate(specs):
+        anchor = _anchor_pattern(spec).search(flat.compact, cursor)
+        if anchor is None:
+            tables[spec.key] = TableRead(spec, False, [RowRead(r, False) for r in spec.rows])
+            continue
+        start = anchor.start()
+        # The table ends where the next one starts: its heading or its anchor.
+        end = len(flat.compact)
+        if i + 1 < len(specs):
+            nxt = _anchor_pattern(specs[i + 1]).search(flat.compact, anchor.end())
+            if nxt is not None:
+                end = nxt.start()
+        heading = _HEADING_NEXT[spec.key].search(flat.compact, anchor.end(), end)
+        if heading is not None:
+            end = heading.start()
+        tables[spec.key] = _read_table(flat, spec, template.id, start, end)
+        cursor = end
+    return Reading(template, flat, tables, notices)
+
+
+def _start_cursor(flat: Flat) -> int:
+    m = regex.search(r"二\.主动公开政府信息情况", flat.compact)
+    return m.start() if m else 0
+
+
+def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: int) -> TableRead:
+    matches: list[tuple[RowSpec, int, int, bool] | tuple[RowSpec, None, None, bool]] = []
+    pos = start
+    for row in spec.rows:
+        if row.label is None:
+            matches.append((row, start, start, False))
+            continue
+        m = _row_pattern(row).search(flat.compact, pos, end)
+        if m is not None:
+            matches.append((row, m.start(), m.end(), False))
+            pos = m.end()
+        else:
+            matches.append((row, None, None, False))
+    # Labels not found verbatim (truncated, misspelt): look between the neighbours found.
+    for k, (row, s, e, _) in enumerate(matches):
+        if s is not None or row.label is None:
+            continue
+        lo = next((m[2] for m in reversed(matches[:k]) if m[2] is not None), start)
+        hi = next((m[1] for m in matches[k + 1:] if m[1] is not None), end)
+        if hi <= lo:
+            continue
+        fm = _fuzzy_pattern(row).search(flat.compact, lo, hi)
+        if fm is not None:
+            fs, fe = fm.start(), fm.end()
+            while fs < fe and not _is_han(flat.compact[fs]):
+                fs += 1
+            while fe > fs and not _is_han(flat.compact[fe - 1]):
+                fe -= 1
+            if fe - fs >= 2:
+                matches[k] = (row, fs, fe, True)
+    table = TableRead(spec, True)
+    noise = _noise_pattern(spec, template_id)
+    found = [(m[0], m[1], m[2], m[3]) for m in matches if m[1] is not None]
+    next_start = {id(found[j][0]): (found[j + 1][1] if j + 1 < len(found) else end) for j in range(len(found))}
+    for row, s, e, fuzzy in matches:
+        if s is None:
+            table.rows.append(RowRead(row, False))
+            continue
+        run_end = next_start[id(row)]
+        last = run_end == end
+        tokens, extras = _read_run(flat, noise, e, run_end, last, spec.key)
+        label_prov = flat.fragments[flat.frag_of(flat.full(s))].prov if row.label is not None else None
+        table.rows.append(RowRead(row, True, tuple(tokens), label_prov, fuzzy))
+        table.extra_rows.extend(extras)
+    return table
+
+
+def _is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _read_run(flat: Flat, noise: "regex.Pattern[str]", cstart: int, cend: int, last: bool,
+              table_key: str) -> tuple[list[Token], list[ExtraRow]]:
+    """Tokens printed between compact positions ``cstart`` and ``cend``."""
+    a = flat.full_end(cstart) if cstart > 0 else 0
+    b = flat.full(cend)
+    chars = list(flat.text[a:b])
+    for m in noise.finditer(flat.compact, cstart, cend):
+        for i in range(flat.full(m.start()), flat.full_end(m.end())):
+            if a <= i < b:
+                chars[i - a] = "\n"
+    # Page footers inside a table are not values.
+    f0, f1 = flat.frag_of(a), flat.frag_of(max(a, b - 1))
+    for f in range(f0, f1 + 1):
+        if is_page_footer(flat.frag_texts[f]):
+            s = flat.starts[f]
+            for i in range(max(s, a), min(s + len(flat.frag_texts[f]) + 1, b)):
+                chars[i - a] = "\n"
+    text = "".join(chars)
+    toks, pieces = tokenize(text, lambda i: flat.frag_of(i + a), lambda f: flat.frag_texts[f],
+                            lambda f: flat.fragments[f].prov)
+    if last:
+        # The last row of a table runs into whatever follows: stop at prose.
+        cut = next((p.start for p in pieces if _TRAILING_TEXT_RE.match(p.text) and any(t[0] < p.start for t in toks)), None)
+        if cut is not None:
+            toks = [t for t in toks if t[0] < cut]
+            pieces = [p for p in pieces if p.start < cut]
+    return _split_extra(toks, pieces, flat, a, table_key)
+
+
+def _split_extra(toks: list[tuple[int, Token]], pieces: list[Piece], flat: Flat, offset: int,
+                 table_key: str) -> tuple[list[Token], list[ExtraRow]]:
+    """Label text after a row's values starts a row the form does not have."""
+    if not pieces or not toks:
+        return [t for _, t in toks], []
+    first_tok = toks[0][0]
+    labels = [p for p in pieces if p.start > first_tok]
+    if not labels:
+        return [t for _, t in toks], []
+    own = [t for pos, t in toks if pos < labels[0].start]
+    extras = []
+    for k, p in enumerate(labels):
+        stop = labels[k + 1].start if k + 1 < len(labels) else None
+        vals = tuple(t.text for pos, t in toks if pos > p.start and (stop is None or pos < stop))
+        if vals:
+            prov = flat.fragments[flat.frag_of(p.start + offset)].prov
+            extras.append(ExtraRow(table_key, p.text, vals, prov))
+    return own, extras

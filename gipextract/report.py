@@ -1,0 +1,150 @@
+"""The result: a frozen :class:`Report` and its JSON shape (``../shared/spec/OUTPUT.md``)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Literal, Mapping
+
+from .model import Provenance
+
+SCHEMA = 1
+Status = Literal["ok", "empty", "inferred", "ambiguous", "missing"]
+Value = int | Decimal | None
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """The input: path (or a name for bytes), format, SHA-256 of its bytes."""
+
+    path: str | None
+    format: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    """Who reports, for which year, under which title, published when."""
+
+    unit: str | None = None
+    year: int | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One grid cell with its value, status and source."""
+
+    table: str
+    row: str
+    column: str
+    value: Value
+    status: Status
+    source: Provenance | None = None
+    candidates: tuple[Value, ...] = ()
+    note: str | None = None
+
+    @property
+    def ref(self) -> str:
+        """``table.row.column``."""
+        return f"{self.table}.{self.row}.{self.column}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The cell as in OUTPUT.md's ``cells`` list."""
+        d: dict[str, Any] = {"table": self.table, "row": self.row, "column": self.column,
+                             "value": json_value(self.value), "status": self.status}
+        if self.status == "ambiguous":
+            d["candidates"] = [json_value(v) for v in self.candidates]
+        d["source"] = self.source.to_dict() if self.source is not None else None
+        if self.note:
+            d["note"] = self.note
+        return d
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something a reader should see: an identity that fails, a cell that was inferred, …"""
+
+    severity: Literal["error", "warning", "info"]
+    code: str
+    message: str
+    cells: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {"severity": self.severity, "code": self.code, "message": self.message, "cells": list(self.cells)}
+
+
+@dataclass(frozen=True)
+class ExtraRowOut:
+    """A row a local variant adds, kept with its label and printed values."""
+
+    table: str
+    label: str
+    values: tuple[str, ...]
+    source: Provenance | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {"table": self.table, "label": self.label, "values": list(self.values),
+                "source": self.source.to_dict() if self.source else None}
+
+
+@dataclass(frozen=True)
+class Report:
+    """One annual report as a validated grid with metadata, findings and section texts."""
+
+    source: SourceInfo
+    template: str
+    info: ReportInfo
+    cells: tuple[Cell, ...]
+    findings: tuple[Finding, ...] = ()
+    sections: Mapping[str, str] = field(default_factory=dict)
+    extra_rows: tuple[ExtraRowOut, ...] = ()
+
+    def cell(self, table: str, row: str, column: str) -> Cell:
+        """The cell at ``table``/``row``/``column``."""
+        for c in self.cells:
+            if c.table == table and c.row == row and c.column == column:
+                return c
+        raise KeyError(f"{table}.{row}.{column}")
+
+    def table(self, key: str) -> dict[str, dict[str, Value]]:
+        """One table as ``{row: {column: value}}``."""
+        out: dict[str, dict[str, Value]] = {}
+        for c in self.cells:
+            if c.table == key:
+                out.setdefault(c.row, {})[c.column] = c.value
+        return out
+
+    @property
+    def ok(self) -> bool:
+        """True when no finding is an error."""
+        return not any(f.severity == "error" for f in self.findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data, exactly as OUTPUT.md describes."""
+        tables: dict[str, dict[str, dict[str, Any]]] = {}
+        for c in self.cells:
+            tables.setdefault(c.table, {}).setdefault(c.row, {})[c.column] = json_value(c.value)
+        d: dict[str, Any] = {
+            "schema": SCHEMA,
+            "source": {"path": self.source.path, "format": self.source.format, "sha256": self.source.sha256},
+            "template": self.template,
+            "report": {"unit": self.info.unit, "year": self.info.year, "title": self.info.title,
+                       "published": self.info.published},
+            "tables": tables,
+            "cells": [c.to_dict() for c in self.cells],
+            "findings": [f.to_dict() for f in self.findings],
+            "sections": dict(self.sections),
+        }
+        if self.extra_rows:
+            d["extra_rows"] = [e.to_dict() for e in self.extra_rows]
+        return d
+
+
+def json_value(v: Value) -> Any:
+    """Counts stay ints; amounts become exact decimal strings."""
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    return v

@@ -1,0 +1,266 @@
+"""Placement search: which printed token goes to which cell.
+
+A row's tokens keep their printed order. When a row prints fewer values than it has
+cells, blanks were dropped somewhere; when digits of several cells are fused, the run
+must be split. Every placement the identities allow is kept: one survivor fixes the
+cells, several leave the cells on which they disagree ambiguous. Nothing here guesses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from .templates import Kind
+from .tokens import Token
+from .values import Number, blank_value, convert, valid_digit_piece
+
+Value = int | Decimal
+
+# Where a cell's value came from in one placement.
+BLANK = -1  # no token: a dropped (or printed-blank) cell, read as 0
+FORCED = -2  # no token, and a row identity forces a value other than 0
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One way of putting a row's tokens on its cells."""
+
+    values: tuple[Value, ...]
+    origin: tuple[int, ...]  # token index per cell, or BLANK / FORCED
+    pieces: tuple[str | None, ...]  # the digits a cell took from a split token
+
+
+@dataclass(frozen=True)
+class Equation:
+    """``sum(coef * cell) == 0`` over cells given as (unit, column) pairs."""
+
+    terms: tuple[tuple[int, int, int], ...]  # (unit index, column index, coefficient)
+    name: str
+
+
+class SearchTooLarge(Exception):
+    """More placements than the search is allowed to look at."""
+
+
+def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]],
+                  cap: int = 20000) -> list[Placement]:
+    """All placements of ``tokens`` on cells of ``kinds`` that satisfy the row-local equations.
+
+    ``local`` holds each equation as (column, coefficient) pairs. Blanks count as 0; only
+    if no placement works that way may a single blank in an equation take the value the
+    equation forces (a report that leaves a 总计 blank).
+    """
+    n = len(kinds)
+    fusable = len(tokens) < n and any(t.fusable for t in tokens)
+    if len(tokens) > n and not fusable:
+        return []
+    if len(tokens) == n and not fusable:
+        vals = []
+        for t, kind in zip(tokens, kinds):
+            v = blank_value(kind) if t.blank else convert(t.number, kind)  # type: ignore[arg-type]
+            if v is None:
+                return []
+            vals.append(v)
+        origin = tuple(range(n))
+        p = Placement(tuple(vals), origin, (None,) * n)
+        if _holds(p.values, local):
+            return [p]
+        forced = _force(p, local, kinds, tokens)
+        return [forced] if forced else [p]  # printed values stand even when they break an identity
+    out = _search(tokens, kinds, local, cap, fusable)
+    if out:
+        return out
+    loose = _search(tokens, kinds, (), cap, fusable)
+    forced = [f for p in loose if (f := _force(p, local, kinds, tokens)) is not None]
+    return _dedupe(forced)
+
+
+def _holds(values: Sequence[Value], local: Sequence[Sequence[tuple[int, int]]]) -> bool:
+    return all(sum(values[c] * k for c, k in eq) == 0 for eq in local)
+
+
+def _force(p: Placement, local: Sequence[Sequence[tuple[int, int]]], kinds: Sequence[Kind],
+           tokens: Sequence[Token]) -> Placement | None:
+    """Fill blanks that an equation pins down on its own; None if the equations still fail."""
+    values = list(p.values)
+    origin = [BLANK if o >= 0 and tokens[o].blank else o for o in p.origin]
+    for _ in range(len(local) + 1):
+        changed = False
+        for eq in local:
+            residual = sum(values[c] * k for c, k in eq)
+            if residual == 0:
+                continue
+            free = [(c, k) for c, k in eq if origin[c] == BLANK]
+            if len(free) != 1:
+                continue
+            c, k = free[0]
+            if residual % k != 0:
+                continue
+            v = -residual // k
+            if v < 0 and kinds[c] != "signed":
+                continue
+            values[c] = v
+            origin[c] = FORCED
+            changed = True
+        if not changed:
+            break
+    if not _holds(values, local) or FORCED not in origin:
+        return None
+    origin = [o if o == FORCED else p.origin[c] for c, o in enumerate(origin)]
+    return Placement(tuple(values), tuple(origin), p.pieces)
+
+
+def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]],
+            cap: int, fusable: bool) -> list[Placement]:
+    n = len(kinds)
+    # Equations are checked as soon as their last cell is placed.
+    closing: dict[int, list[Sequence[tuple[int, int]]]] = {}
+    for eq in local:
+        closing.setdefault(max(c for c, _ in eq), []).append(eq)
+    out: list[Placement] = []
+    values: list[Value] = [0] * n
+    origin: list[int] = [BLANK] * n
+    pieces: list[str | None] = [None] * n
+    texts = [_digits(t) for t in tokens]
+    steps = 0
+
+    def rec(col: int, ti: int, off: int) -> None:
+        nonlocal steps
+        steps += 1
+        if steps > cap * 50:
+            raise SearchTooLarge
+        if col == n:
+            if ti == len(tokens):
+                out.append(Placement(tuple(values), tuple(origin), tuple(pieces)))
+                if len(out) > cap:
+                    raise SearchTooLarge
+            return
+        remaining_tokens = len(tokens) - ti
+        if remaining_tokens > n - col:
+            return
+        if remaining_tokens == 0 or remaining_tokens < n - col:
+            values[col], origin[col], pieces[col] = blank_value(kinds[col]), BLANK, None
+            if _closes_ok(col):
+                rec(col + 1, ti, off)
+        if remaining_tokens == 0:
+            return
+        tok = tokens[ti]
+        if tok.blank:
+            values[col], origin[col], pieces[col] = blank_value(kinds[col]), ti, None
+            if _closes_ok(col):
+                rec(col + 1, ti + 1, 0)
+            return
+        text = texts[ti]
+        if not (fusable and tok.fusable):
+            v = convert(tok.number, kinds[col])  # type: ignore[arg-type]
+            if v is not None:
+                values[col], origin[col], pieces[col] = v, ti, None
+                if _closes_ok(col):
+                    rec(col + 1, ti + 1, 0)
+            return
+        rest = text[off:]
+        sign = ""
+        if rest.startswith("-"):
+            sign, rest = "-", rest[1:]
+        int_part = rest.split(".", 1)[0]
+        for length in range(1, len(int_part) + 1):
+            piece = rest[:length] if length < len(int_part) else rest
+            if not valid_digit_piece(piece):
+                break
+            whole = length == len(int_part)
+            unit = tok.number.unit if whole else None  # type: ignore[union-attr]
+            v = convert(Number(sign + piece, unit), kinds[col])
+            if v is None:
+                continue
+            values[col], origin[col], pieces[col] = v, ti, sign + piece
+            if _closes_ok(col):
+                if whole:
+                    rec(col + 1, ti + 1, 0)
+                else:
+                    rec(col + 1, ti, off + len(sign) + length)
+
+    def _closes_ok(col: int) -> bool:
+        return all(sum(values[c] * k for c, k in eq) == 0 for eq in closing.get(col, ()))
+
+    rec(0, 0, 0)
+    return _dedupe(out)
+
+
+def _digits(t: Token) -> str:
+    return t.number.digits if t.number is not None else ""
+
+
+def _dedupe(ps: list[Placement]) -> list[Placement]:
+    seen: dict[tuple, Placement] = {}
+    for p in ps:
+        seen.setdefault((p.values, p.origin, p.pieces), p)
+    return list(seen.values())
+
+
+def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
+          max_states: int = 200000) -> list[list[int]] | None:
+    """Indices of the placements of each unit that take part in at least one full solution.
+
+    ``domains[u]`` lists unit ``u``'s placements. Returns None when no combination
+    satisfies every equation. Raises :class:`SearchTooLarge` past ``max_states``.
+    """
+    uncertain = [u for u, d in enumerate(domains) if len({p.values for p in d}) > 1]
+    # Constant part of each equation from units with a single value vector.
+    const = []
+    for eq in equations:
+        total = 0
+        for u, c, k in eq.terms:
+            if u not in uncertain:
+                total += domains[u][0].values[c] * k
+        const.append(total)
+    relevant = [i for i, eq in enumerate(equations) if any(u in uncertain for u, _, _ in eq.terms)]
+    if not uncertain:
+        ok = all(const[i] == 0 for i in range(len(equations)))
+        return [list(range(len(d))) for d in domains] if ok else None
+    if any(const[i] != 0 for i in range(len(equations)) if i not in relevant):
+        return None
+    pos = {u: j for j, u in enumerate(uncertain)}
+    last_unit = {i: max(pos[u] for u, _, _ in equations[i].terms if u in pos) for i in relevant}
+    # Distinct value vectors per unit, with their contribution to each relevant equation.
+    vecs: list[list[tuple[Value, ...]]] = []
+    deltas: list[list[tuple[Value, ...]]] = []
+    for u in uncertain:
+        vs = list(dict.fromkeys(p.values for p in domains[u]))
+        vecs.append(vs)
+        deltas.append([tuple(sum(v[c] * k for uu, c, k in equations[i].terms if uu == u) for i in relevant)
+                       for v in vs])
+    start = tuple(const[i] for i in relevant)
+    layers: list[dict[tuple, list[tuple[tuple, int]]]] = [{start: []}]
+    for j in range(len(uncertain)):
+        closing = [r for r, i in enumerate(relevant) if last_unit[i] == j]
+        nxt: dict[tuple, list[tuple[tuple, int]]] = {}
+        for state in layers[-1]:
+            for vi, d in enumerate(deltas[j]):
+                new = tuple(a + b for a, b in zip(state, d))
+                if any(new[r] != 0 for r in closing):
+                    continue
+                nxt.setdefault(new, []).append((state, vi))
+        if not nxt:
+            return None
+        if len(nxt) > max_states:
+            raise SearchTooLarge
+        layers.append(nxt)
+    # Walk back from the solved states to mark the value vectors that take part.
+    alive = set(layers[-1])
+    viable_vecs: list[set[int]] = [set() for _ in uncertain]
+    for j in range(len(uncertain), 0, -1):
+        prev_alive = set()
+        for state in alive:
+            for prev, vi in layers[j][state]:
+                viable_vecs[j - 1].add(vi)
+                prev_alive.add(prev)
+        alive = prev_alive
+    result = []
+    for u, d in enumerate(domains):
+        if u in pos:
+            keep = {vecs[pos[u]][vi] for vi in viable_vecs[pos[u]]}
+            result.append([i for i, p in enumerate(d) if p.values in keep])
+        else:
+            result.append(list(range(len(d))))
+    return result

@@ -1,0 +1,102 @@
+"""Value tokens: the printed numbers, dashes and notes between two labels."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .model import Provenance
+from .values import Number
+
+
+@dataclass(frozen=True)
+class Token:
+    """One printed value (or blank marker) with where it came from.
+
+    ``splittable`` marks a run of digits that shares its fragment with other text, so
+    it may hold several cells fused together (``640020470``).
+    """
+
+    number: Number | None  # None: a printed blank (dash, slash, 无)
+    text: str
+    prov: Provenance
+    inline: bool
+    note: str | None = None
+
+    @property
+    def blank(self) -> bool:
+        """True for a printed blank marker."""
+        return self.number is None
+
+    @property
+    def fusable(self) -> bool:
+        """Could this token hold more than one cell's digits?"""
+        if self.number is None or not self.inline:
+            return False
+        body = self.number.digits.lstrip("-").split(".", 1)[0].replace(",", "")
+        return len(body) >= 2
+
+
+_NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|件|个|项|条|次|人)?"
+_TOKEN_RE = regex.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无)(?![\w-]))")
+_PAREN_RE = regex.compile(r"\(([^()]*)\)")
+_CJK_RUN_RE = regex.compile(r"[\p{Han}]{2,}")
+_FOOTER_RE = regex.compile(r"^\s*(?:-\s*\d{1,4}\s*-|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+
+
+def is_page_footer(text: str) -> bool:
+    """Page numbers printed inside a table (``- 3 -``, ``第3页``)."""
+    return bool(_FOOTER_RE.match(text))
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of run text that is not a value: unknown label text."""
+
+    text: str
+    start: int
+
+
+def tokenize(text: str, frag_of, frag_text, prov_of) -> tuple[list[tuple[int, Token]], list[Piece]]:
+    """Tokens and left-over CJK text pieces in ``text`` (noise already blanked out).
+
+    ``frag_of(i)`` gives the fragment index of position ``i``; ``frag_text(f)`` its
+    stripped text; ``prov_of(f)`` its provenance. Positions are relative to ``text``.
+    """
+    chars = list(text)
+    notes: dict[int, str] = {}
+    # Parenthetical groups: after a number they annotate it (`22（其中修订16件）`);
+    # anywhere else they are label text (instructions, counting rules) and carry no value.
+    for m in _PAREN_RE.finditer(text):
+        before = text[:m.start()].rstrip(" ")
+        if before and before[-1].isdigit():
+            notes[len(before) - 1] = m.group(1).strip()
+        for i in range(m.start(), m.end()):
+            chars[i] = "\n"
+    clean = "".join(chars)
+    tokens: list[tuple[int, Token]] = []
+    for m in _TOKEN_RE.finditer(clean):
+        f = frag_of(m.start())
+        whole = frag_text(f)
+        if m.group("blank") is not None:
+            if whole.strip() not in ("-", "--", "---", "/", "无", "") and not _spaced(clean, m.start(), m.end()):
+                continue
+            tokens.append((m.start(), Token(None, m.group(0), prov_of(f), False)))
+            continue
+        sign = m.group("sign") or ""
+        if sign in ("减少", "减"):
+            sign = "-"
+        elif sign in ("增加", "增", "+"):
+            sign = ""
+        digits = sign + m.group("num").replace(",", "")
+        note = notes.get(m.end() - 1)
+        inline = whole.strip() != m.group(0).strip()
+        tokens.append((m.start(), Token(Number(digits, m.group("unit")), m.group(0), prov_of(f), inline, note)))
+    pieces = [Piece(m.group(0), m.start()) for m in _CJK_RUN_RE.finditer(clean)]
+    return tokens, pieces
+
+
+def _spaced(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    return before.isspace() and after.isspace()
