@@ -68,10 +68,14 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
             return [p]
         forced = _force(p, local, kinds, tokens)
         return [forced] if forced else [p]  # printed values stand even when they break an identity
-    out = _search(tokens, kinds, local, cap, fusable)
+    # Two readings of a short row: whole numbers with blanks dropped, or (when digits of
+    # neighbouring cells may be fused) every cell printed and the digits split. Both are kept.
+    out = _search(tokens, kinds, local, cap, split=False)
+    if fusable:
+        out += _search(tokens, kinds, local, cap, split=True)
     if out:
-        return out
-    loose = _search(tokens, kinds, (), cap, fusable)
+        return _dedupe(out)
+    loose = _search(tokens, kinds, (), cap, split=False)
     forced = [f for p in loose if (f := _force(p, local, kinds, tokens)) is not None]
     return _dedupe(forced)
 
@@ -112,7 +116,8 @@ def _force(p: Placement, local: Sequence[Sequence[tuple[int, int]]], kinds: Sequ
 
 
 def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]],
-            cap: int, fusable: bool) -> list[Placement]:
+            cap: int, split: bool) -> list[Placement]:
+    """Placements with dropped blanks and whole tokens, or (``split``) fused tokens and no blanks."""
     n = len(kinds)
     # Equations are checked as soon as their last cell is placed.
     closing: dict[int, list[Sequence[tuple[int, int]]]] = {}
@@ -139,7 +144,7 @@ def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequ
         remaining_tokens = len(tokens) - ti
         if remaining_tokens > n - col:
             return
-        if remaining_tokens == 0 or remaining_tokens < n - col:
+        if not split and remaining_tokens < n - col:
             values[col], origin[col], pieces[col] = blank_value(kinds[col]), BLANK, None
             if _closes_ok(col):
                 rec(col + 1, ti, off)
@@ -152,9 +157,9 @@ def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequ
                 rec(col + 1, ti + 1, 0)
             return
         text = texts[ti]
-        if not (fusable and tok.fusable):
+        if not (split and tok.fusable):
             v = convert(tok.number, kinds[col])  # type: ignore[arg-type]
-            if v is not None:
+            if v is not None and (not tok.inline or valid_digit_piece(text)):
                 values[col], origin[col], pieces[col] = v, ti, None
                 if _closes_ok(col):
                     rec(col + 1, ti + 1, 0)
