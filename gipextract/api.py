@@ -86,7 +86,9 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None)
         raise NoReportFoundError(label, "no report tables found: neither form's table labels are in the document"
                                  + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
     cells, findings, extras = build(reading)
-    lines = [nfkc(b.text) for b in doc.blocks]
+    # Titles and dates sit at the top (or a signature date at the very end).
+    ends = doc.blocks[:60] + doc.blocks[-12:] if len(doc.blocks) > 72 else doc.blocks
+    lines = [nfkc(b.text) for b in ends]
     info = extract_info(lines, reading.flat.text, doc.meta)
     return Report(
         source=SourceInfo(path=path if path is not None else (name or None), format=doc.format,

@@ -29,7 +29,7 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
                                     f"kept under extra_rows with values {', '.join(e.values)}"))
     values = {(c.table, c.row, c.column): c.value for c in cells}
     failed, _ = failures(reading.template, values)
-    labels = _labels(reading.template)
+    labels = _labels(reading.template) if failed else {}
     for f in failed:
         check = f.check
         lhs = " + ".join(f"{labels[c]}({values[c]})" for c in check.left)
@@ -69,12 +69,13 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
             local[terms[0][0]].append([(c, k) for _, c, k in terms])
         else:
             cross.append(Equation(tuple(terms), check.spec.id))
+    kind_of = {c.key: c.kind for c in spec.columns}
     domains: list[list[Placement] | None] = []
     for i, r in enumerate(rows):
         if not r.found:
             domains.append(None)
             continue
-        kinds = [spec.column(c).kind for c in r.row.columns]
+        kinds = [kind_of[c] for c in r.row.columns]
         try:
             dom = enumerate_row(r.tokens, kinds, local[i])
         except SearchTooLarge:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping
 
+from . import templates
 from .templates import IdentitySpec, Template
 
 CellRef = tuple[str, str, str]  # (table, row, column)
@@ -25,9 +26,14 @@ class Check:
     where: str  # the column or row the instance is about
 
 
-@lru_cache(maxsize=None)
 def expand(template: Template) -> tuple[Check, ...]:
     """Every instance of every identity of ``template``."""
+    return _expand(template.id)
+
+
+@lru_cache(maxsize=None)
+def _expand(template_id: str) -> tuple[Check, ...]:
+    template = templates.get(template_id)
     out: list[Check] = []
     for ident in template.identities:
         table = template.table(ident.table)

@@ -3,20 +3,21 @@ from __future__ import annotations
 
 from typing import Mapping
 
-import regex
+import re
 
+from .normalize import HAN
 from .report import ReportInfo
 
 _YEAR_TITLE = r"(?P<year>20\d{2})\s*年\s*度?\s*(?:的)?(?:政府|政务)?信息公开(?:工作)?年度报告"
-_TITLE_RE = regex.compile(r"(?P<unit>[\p{Han}A-Za-z0-9()（）·]{2,40}?)\s*" + _YEAR_TITLE)
-_YEAR_FIRST_RE = regex.compile(r"^\s*(?P<year>20\d{2})\s*年\s*度?\s*(?P<unit>[\p{Han}()（）·]{2,40}?)(?:政府|政务)信息公开(?:工作)?年度报告\s*$")
-_BARE_TITLE_RE = regex.compile(r"^\s*" + _YEAR_TITLE + r"\s*$")
-_SELF_NAME_RE = regex.compile(r"(?:公布|公开|发布)(?P<unit>[\p{Han}]{2,30}?)" + _YEAR_TITLE)
-_PERIOD_RE = regex.compile(r"(?:统计期限|统计时限|起止时间|数据统计|统计时间)[^。\n]{0,12}?(?P<year>20\d{2})\s*年\s*1\s*月\s*1\s*日")
-_DATE_RE = regex.compile(r"(?:发布|发文|成文|印发)?(?:日期|时间)\s*[:：]\s*(?P<y>20\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
-_DATE_LINE_RE = regex.compile(r"^\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
+_TITLE_RE = re.compile(f"(?P<unit>[{HAN}A-Za-z0-9()（）·]{{2,40}}?)\\s*" + _YEAR_TITLE)
+_YEAR_FIRST_RE = re.compile(r"^\s*(?P<year>20\d{2})\s*年\s*度?\s*(?P<unit>[" + HAN + r"()（）·]{2,40}?)(?:政府|政务)信息公开(?:工作)?年度报告\s*$")
+_BARE_TITLE_RE = re.compile(r"^\s*" + _YEAR_TITLE + r"\s*$")
+_SELF_NAME_RE = re.compile(r"(?:公布|公开|发布)(?P<unit>[" + HAN + r"]{2,30}?)" + _YEAR_TITLE)
+_PERIOD_RE = re.compile(r"(?:统计期限|统计时限|起止时间|数据统计|统计时间)[^。\n]{0,12}?(?P<year>20\d{2})\s*年\s*1\s*月\s*1\s*日")
+_DATE_RE = re.compile(r"(?:发布|发文|成文|印发)?(?:日期|时间)\s*[:：]\s*(?P<y>20\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
+_DATE_LINE_RE = re.compile(r"^\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
 _REGION_END = ("省", "市", "区", "县", "州", "旗", "盟")
-_LABEL_PREFIX_RE = regex.compile(r"^\s*(?:标题|题名|名称)\s*[:：]\s*")
+_LABEL_PREFIX_RE = re.compile(r"^\s*(?:标题|题名|名称)\s*[:：]\s*")
 
 HEADINGS: tuple[tuple[str, str], ...] = (
     ("一", r"一\s*[、.．]\s*(?:20\d{2}\s*年\s*(?:度)?)?[^\n。]{0,8}?总体情况"),
@@ -24,13 +25,13 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("三", r"三\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况"),
     ("四", r"四\s*[、.．]\s*[^\n。]{0,20}?行政(?:法)?复议[^\n。]{0,14}?情况"),
     ("五", r"五\s*[、.．]\s*[^\n。]{0,16}?存在的?主要问题[^\n。]{0,8}?(?:情况|措施)"),
-    ("六", r"(?:六\s*[、.．]\s*|(?m:^)\s*)其他需要报告的事项"),
+    ("六", r"(?:六\s*[、.．]\s*|(?<=\n)\s*)其他需要报告的事项"),
 )
-_HEADING_RES = [(k, regex.compile(p)) for k, p in HEADINGS]
+_HEADING_RES = [(k, re.compile(p)) for k, p in HEADINGS]
 
 
 def _clean_title(text: str) -> str:
-    return regex.sub(r"\s+", "", _LABEL_PREFIX_RE.sub("", text))
+    return re.sub(r"\s+", "", _LABEL_PREFIX_RE.sub("", text))
 
 
 def extract_info(lines: list[str], text: str, meta: Mapping[str, str]) -> ReportInfo:
@@ -100,7 +101,7 @@ def sections(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for i, (key, _s, e) in enumerate(found):
         end = found[i + 1][1] if i + 1 < len(found) else len(text)
-        body = regex.sub(r"[ \t\u3000]+", " ", text[e:end])
-        body = regex.sub(r"\s*\n\s*", "\n", body).strip()
+        body = re.sub(r"[ \t\u3000]+", " ", text[e:end])
+        body = re.sub(r"\s*\n\s*", "\n", body).strip()
         out[key] = body
     return out

@@ -6,6 +6,7 @@ tables) whose fragments carry their text in reading order and where each came fr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal, Mapping
 
 
@@ -20,6 +21,12 @@ class Provenance:
     row: int | None = None
     col: int | None = None
     paragraph: int | None = None
+
+    @staticmethod
+    @lru_cache(maxsize=65536)
+    def at_line(line: int) -> "Provenance":
+        """The (shared, immutable) provenance of a text line."""
+        return Provenance(line=line)
 
     def to_dict(self) -> dict[str, Any]:
         """Only the fields that are set, JSON-ready."""

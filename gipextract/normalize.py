@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-import regex
+import re
 
 # Width and bracket variants that NFKC leaves apart.
 _FOLD = str.maketrans({
@@ -21,7 +21,9 @@ _FOLD = str.maketrans({
 })
 # Removed entirely from the compact form: whitespace and every kind of quote mark.
 _DROP = set(" \t\r\n\f\v\u3000\u00a0\u200b\ufeff\"'“”‘’「」『』")
-_DROP_RE = regex.compile("[" + regex.escape("".join(sorted(_DROP))) + "]+")
+_DROP_RE = re.compile("[" + re.escape("".join(sorted(_DROP))) + "]+")
+# Han characters, for patterns that need them (stdlib ``re`` has no \p{Han}).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
 
 
 def nfkc(text: str) -> str:
@@ -51,8 +53,8 @@ def compact_with_index(text: str) -> tuple[str, list[int]]:
     return "".join(parts), index
 
 
-_ORDINAL_RE = regex.compile(r"^(?:[一二三四五六七八九十]+\.|\([一二三四五六七八九十]+\)|\d+\.)")
-_PAREN_RE = regex.compile(r"\([^()]*\)")
+_ORDINAL_RE = re.compile(r"^(?:[一二三四五六七八九十]+\.|\([一二三四五六七八九十]+\)|\d+\.)")
+_PAREN_RE = re.compile(r"\([^()]*\)")
 
 
 def label_core(label: str) -> str:

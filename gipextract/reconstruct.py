@@ -11,19 +11,25 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
+import re
 
 from .model import Fragment, Provenance
-from .normalize import compact, compact_with_index, label_core, label_ordinal, nfkc
+from .normalize import HAN, compact, compact_with_index, label_core, label_ordinal, nfkc
+from . import templates
 from .templates import RowSpec, TableSpec, Template, all_templates
-from .tokens import Piece, Token, is_page_footer, tokenize
+from .tokens import Piece, Token, blank_out, is_page_footer, tokenize
 
 
 class Flat:
     """The fragments of a document as one NFKC text, with its compact form and back-maps."""
 
     def __init__(self, fragments: list[Fragment]) -> None:
-        texts = [nfkc(f.text) for f in fragments]
+        raw = [f.text for f in fragments]
+        joined = nfkc("\n".join(raw))
+        # NFKC nearly always keeps lengths; when it does not, normalise fragment by fragment.
+        texts = joined.split("\n") if len(joined) == sum(map(len, raw)) + len(raw) - 1 else [nfkc(t) for t in raw]
+        if len(texts) != len(raw):
+            texts = [nfkc(t).replace("\n", " ") for t in raw]
         self.fragments = fragments
         self.frag_texts = [t.strip() for t in texts]
         self.starts: list[int] = []
@@ -33,6 +39,7 @@ class Flat:
             pos += len(t) + 1
         self.text = "\n".join(texts)
         self.compact, self.cindex = compact_with_index(self.text)
+        self.footers = [i for i, t in enumerate(self.frag_texts) if len(t) < 24 and is_page_footer(t)]
 
     def frag_of(self, pos: int) -> int:
         """Index of the fragment holding text position ``pos``."""
@@ -93,47 +100,65 @@ def _alternation(labels: list[str]) -> str:
     for label in labels:
         core = label_core(label)
         ordinal = label_ordinal(label)
-        alts.append((f"(?:{regex.escape(ordinal)})?" if ordinal else "") + regex.escape(core))
+        alts.append((f"(?:{re.escape(ordinal)})?" if ordinal else "") + re.escape(core))
     alts.sort(key=len, reverse=True)
     return "|".join(alts)
 
 
-@lru_cache(maxsize=None)
-def _row_pattern(row: RowSpec) -> "regex.Pattern[str]":
-    assert row.label is not None
-    return regex.compile(_alternation([row.label, *row.variants]))
+_ROW_PATTERNS: dict[int, "re.Pattern[str]"] = {}
+
+
+def _row_pattern(row: RowSpec) -> "re.Pattern[str]":
+    # Row specs live as long as their cached template, so their id() is a stable key
+    # (hashing a spec would walk all its fields on every lookup).
+    pat = _ROW_PATTERNS.get(id(row))
+    if pat is None:
+        assert row.label is not None
+        pat = _ROW_PATTERNS[id(row)] = re.compile(_alternation([row.label, *row.variants]))
+    return pat
 
 
 @lru_cache(maxsize=None)
-def _fuzzy_pattern(row: RowSpec) -> "regex.Pattern[str]":
+def _fuzzy_pattern(row: RowSpec):  # -> regex.Pattern; ``regex`` is imported only when needed
+    import regex
+
     assert row.label is not None
     core = label_core(row.label)
     errors = max(1, len(core) // 5)
     return regex.compile(f"(?e)(?:{regex.escape(core)}){{e<={errors}}}", regex.BESTMATCH)
 
 
+def _noise_pattern(spec: TableSpec, template_id: str) -> "re.Pattern[str]":
+    return _noise_pattern_for(template_id, spec.key)
+
+
 @lru_cache(maxsize=None)
-def _noise_pattern(spec: TableSpec, template_id: str) -> "regex.Pattern[str]":
+def _noise_pattern_for(template_id: str, table_key: str) -> "re.Pattern[str]":
+    spec = templates.get(template_id).table(table_key)
     labels = list(spec.noise) + [spec.heading, *spec.heading_variants]
     for c in spec.columns:
         labels += [c.label, *c.variants]
         labels += c.label.split(" ")  # appeals header words
     cores = {compact(x) for x in labels if x} | {label_core(x) for x in labels if x}
     cores.discard("")
-    return regex.compile("|".join(regex.escape(c) for c in sorted(cores, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(c) for c in sorted(cores, key=len, reverse=True)))
 
 
 @lru_cache(maxsize=None)
-def _anchor_pattern(spec: TableSpec) -> "regex.Pattern[str]":
-    return regex.compile("|".join(regex.escape(label_core(a)) for a in spec.anchors))
+def _anchors(anchors: tuple[str, ...]) -> "re.Pattern[str]":
+    return re.compile("|".join(re.escape(label_core(a)) for a in anchors))
+
+
+def _anchor_pattern(spec: TableSpec) -> "re.Pattern[str]":
+    return _anchors(spec.anchors)
 
 
 _HEADING_NEXT = {
-    "proactive": regex.compile(r"三\.收到和处理政府信息公开申请"),
-    "requests": regex.compile(r"四\.[^\n]{0,20}?行政(?:法)?复议"),
-    "appeals": regex.compile(r"五\.[^\n]{0,20}?存在的?主要问题|六\.其他需要报告"),
+    "proactive": re.compile(r"三\.收到和处理政府信息公开申请"),
+    "requests": re.compile(r"四\.[^\n]{0,20}?行政(?:法)?复议"),
+    "appeals": re.compile(r"五\.[^\n]{0,20}?存在的?主要问题|六\.其他需要报告"),
 }
-_TRAILING_TEXT_RE = regex.compile(r"[\p{Han}]{6,}")
+_TRAILING_TEXT_RE = re.compile(f"[{HAN}]{{6,}}")
 
 
 def detect_template(flat: Flat) -> tuple[Template | None, dict[str, int]]:
@@ -184,7 +209,7 @@ def read_tables(fragments: list[Fragment], template: Template | None = None) -> 
 
 
 def _start_cursor(flat: Flat) -> int:
-    m = regex.search(r"二\.主动公开政府信息情况", flat.compact)
+    m = re.search(r"二\.主动公开政府信息情况", flat.compact)
     return m.start() if m else 0
 
 
@@ -239,24 +264,20 @@ def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
 
-def _read_run(flat: Flat, noise: "regex.Pattern[str]", cstart: int, cend: int, last: bool,
+def _read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last: bool,
               table_key: str) -> tuple[list[Token], list[ExtraRow]]:
     """Tokens printed between compact positions ``cstart`` and ``cend``."""
     a = flat.full_end(cstart) if cstart > 0 else 0
     b = flat.full(cend)
-    chars = list(flat.text[a:b])
+    spans = []
     for m in noise.finditer(flat.compact, cstart, cend):
-        for i in range(flat.full(m.start()), flat.full_end(m.end())):
-            if a <= i < b:
-                chars[i - a] = "\n"
+        spans.append((flat.full(m.start()) - a, flat.full_end(m.end()) - a))
     # Page footers inside a table are not values.
     f0, f1 = flat.frag_of(a), flat.frag_of(max(a, b - 1))
-    for f in range(f0, f1 + 1):
-        if is_page_footer(flat.frag_texts[f]):
-            s = flat.starts[f]
-            for i in range(max(s, a), min(s + len(flat.frag_texts[f]) + 1, b)):
-                chars[i - a] = "\n"
-    text = "".join(chars)
+    for f in flat.footers:
+        if f0 <= f <= f1:
+            spans.append((flat.starts[f] - a, flat.starts[f] + len(flat.frag_texts[f]) + 1 - a))
+    text = blank_out(flat.text[a:b], [(max(0, x), min(b - a, y)) for x, y in spans])
     toks, pieces = tokenize(text, lambda i: flat.frag_of(i + a), lambda f: flat.frag_texts[f],
                             lambda f: flat.fragments[f].prov)
     if last:

@@ -1,16 +1,15 @@
 """Value tokens: the printed numbers, dashes and notes between two labels."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import regex
+import re
+from typing import NamedTuple
 
 from .model import Provenance
+from .normalize import HAN
 from .values import Number
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One printed value (or blank marker) with where it came from.
 
     ``splittable`` marks a run of digits that shares its fragment with other text, so
@@ -38,10 +37,10 @@ class Token:
 
 
 _NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|件|个|项|条|次|人)?"
-_TOKEN_RE = regex.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无)(?![\w-]))")
-_PAREN_RE = regex.compile(r"\(([^()]*)\)")
-_CJK_RUN_RE = regex.compile(r"[\p{Han}]{2,}")
-_FOOTER_RE = regex.compile(r"^\s*(?:-\s*\d{1,4}\s*-|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
+_TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无)(?![\w-]))")
+_PAREN_RE = re.compile(r"\(([^()]*)\)")
+_CJK_RUN_RE = re.compile(f"[{HAN}]{{2,}}")
+_FOOTER_RE = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 
 
 def is_page_footer(text: str) -> bool:
@@ -49,8 +48,7 @@ def is_page_footer(text: str) -> bool:
     return bool(_FOOTER_RE.match(text))
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A stretch of run text that is not a value: unknown label text."""
 
     text: str
@@ -63,17 +61,18 @@ def tokenize(text: str, frag_of, frag_text, prov_of) -> tuple[list[tuple[int, To
     ``frag_of(i)`` gives the fragment index of position ``i``; ``frag_text(f)`` its
     stripped text; ``prov_of(f)`` its provenance. Positions are relative to ``text``.
     """
-    chars = list(text)
     notes: dict[int, str] = {}
-    # Parenthetical groups: after a number they annotate it (`22（其中修订16件）`);
-    # anywhere else they are label text (instructions, counting rules) and carry no value.
-    for m in _PAREN_RE.finditer(text):
-        before = text[:m.start()].rstrip(" ")
-        if before and before[-1].isdigit():
-            notes[len(before) - 1] = m.group(1).strip()
-        for i in range(m.start(), m.end()):
-            chars[i] = "\n"
-    clean = "".join(chars)
+    clean = text
+    if "(" in text:
+        # Parenthetical groups: after a number they annotate it (`22（其中修订16件）`);
+        # anywhere else they are label text (instructions, counting rules) and carry no value.
+        spans = []
+        for m in _PAREN_RE.finditer(text):
+            before = text[:m.start()].rstrip(" ")
+            if before and before[-1].isdigit():
+                notes[len(before) - 1] = m.group(1).strip()
+            spans.append((m.start(), m.end()))
+        clean = blank_out(text, spans)
     tokens: list[tuple[int, Token]] = []
     for m in _TOKEN_RE.finditer(clean):
         f = frag_of(m.start())
@@ -94,6 +93,23 @@ def tokenize(text: str, frag_of, frag_text, prov_of) -> tuple[list[tuple[int, To
         tokens.append((m.start(), Token(Number(digits, m.group("unit")), m.group(0), prov_of(f), inline, note)))
     pieces = [Piece(m.group(0), m.start()) for m in _CJK_RUN_RE.finditer(clean)]
     return tokens, pieces
+
+
+def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each (start, end) span replaced by line breaks of the same length."""
+    if not spans:
+        return text
+    parts = []
+    pos = 0
+    for a, b in sorted(spans):
+        a = max(a, pos)
+        if b <= a:
+            continue
+        parts.append(text[pos:a])
+        parts.append("\n" * (b - a))
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def _spaced(text: str, start: int, end: int) -> bool:

@@ -1,8 +1,8 @@
 """Reading one printed value: counts, signed counts, amounts in 万元, blanks."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from .templates import Kind
 
@@ -11,8 +11,7 @@ UNIT_TO_WAN: dict[str, Decimal] = {"万元": Decimal(1), "元": Decimal("0.0001"
 COUNT_UNITS = frozenset({"件", "个", "项", "条", "次", "人"})
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A printed number as read: its digits (with sign and decimal part) and unit."""
 
     digits: str  # e.g. "-18", "258.181269", "1234"

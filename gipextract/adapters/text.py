@@ -51,7 +51,10 @@ def read(data: bytes, name: str) -> Document:
         raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
     blocks = []
     for number, line in enumerate(text.splitlines(), start=1):
-        prov = Provenance(line=number)
-        cells = line.split("\t")
+        if not line or line.isspace():
+            continue
+        prov = Provenance.at_line(number)
+        # Empty tab cells are the flattening's layout (merged label columns), not blank values.
+        cells = [c for c in line.split("\t") if c and not c.isspace()] if "\t" in line else [line]
         blocks.append(Block("paragraph", tuple(Fragment(c, prov) for c in cells)))
     return Document(format="text", blocks=tuple(blocks))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 Kind = Literal["count", "signed", "amount"]
@@ -114,7 +114,7 @@ def get(template_id: str) -> Template:
     """Load a template by id (``"2021"`` or ``"2019"``)."""
     if template_id not in TEMPLATE_IDS:
         raise KeyError(f"unknown template {template_id!r}; known: {', '.join(TEMPLATE_IDS)}")
-    raw = resources.files(__package__).joinpath(f"form{template_id}.json").read_text(encoding="utf-8")
+    raw = (Path(__file__).parent / f"form{template_id}.json").read_text(encoding="utf-8")
     d = json.loads(raw)
     return Template(
         id=d["id"],
