@@ -131,6 +131,11 @@ def _row_refs(table: str, r: RowRead) -> tuple[str, ...]:
 
 
 def _row_cells(table: str, r: RowRead, placements: Sequence[Placement], findings: list[Finding]) -> list[Cell]:
+    if len(placements) == 1 and all(o >= 0 for o in placements[0].origin):
+        # Every cell holds its own printed token: the common case, kept cheap.
+        p = placements[0]
+        return [Cell(table, r.row.key, col, p.values[j], "empty" if (tok := r.tokens[p.origin[j]]).blank else "ok",
+                     tok.prov, (), tok.note) for j, col in enumerate(r.row.columns)]
     out: list[Cell] = []
     short = len(r.tokens) < len(r.row.columns)
     inferred, ambiguous = [], []

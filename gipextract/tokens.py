@@ -75,22 +75,21 @@ def tokenize(text: str, frag_of, frag_text, prov_of) -> tuple[list[tuple[int, To
         clean = blank_out(text, spans)
     tokens: list[tuple[int, Token]] = []
     for m in _TOKEN_RE.finditer(clean):
-        f = frag_of(m.start())
+        start = m.start()
+        sign, num, unit, blank = m.groups()
+        f = frag_of(start)
         whole = frag_text(f)
-        if m.group("blank") is not None:
-            if whole.strip() not in ("-", "--", "---", "/", "无", "") and not _spaced(clean, m.start(), m.end()):
+        printed = m.group(0)
+        if blank is not None:
+            if whole not in ("-", "--", "---", "/", "无", "") and not _spaced(clean, start, m.end()):
                 continue
-            tokens.append((m.start(), Token(None, m.group(0), prov_of(f), False)))
+            tokens.append((start, Token(None, printed, prov_of(f), False)))
             continue
-        sign = m.group("sign") or ""
-        if sign in ("减少", "减"):
-            sign = "-"
-        elif sign in ("增加", "增", "+"):
-            sign = ""
-        digits = sign + m.group("num").replace(",", "")
-        note = notes.get(m.end() - 1)
-        inline = whole.strip() != m.group(0).strip()
-        tokens.append((m.start(), Token(Number(digits, m.group("unit")), m.group(0), prov_of(f), inline, note)))
+        if sign:
+            sign = "-" if sign in ("减少", "减", "-") else ""
+        digits = (sign or "") + (num.replace(",", "") if "," in num else num)
+        tokens.append((start, Token(Number(digits, unit), printed, prov_of(f), whole != printed.strip(),
+                                    notes.get(m.end() - 1) if notes else None)))
     pieces = [Piece(m.group(0), m.start()) for m in _CJK_RUN_RE.finditer(clean)]
     return tokens, pieces
 
