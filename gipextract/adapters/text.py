@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import UnreadableInputError
 from ..model import Block, Document, Fragment, Provenance
 
+# Word-to-text converters leave bookmark anchors in the text; they are not content.
+_BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -49,6 +52,8 @@ def read(data: bytes, name: str) -> Document:
     text = decode(data, name)
     if "\x00" in text:
         raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
+    if "[bookmark:" in text:
+        text = _BOOKMARK_RE.sub("", text)
     blocks = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line or line.isspace():

@@ -1,0 +1,9 @@
+"""Writers: render a grid as a document, the way publishers flatten reports.
+
+They exist to test the readers (round trips through every flattening) and to build the
+corpus; they follow the national form's layout and the flattenings seen in real files.
+"""
+from .layout import Grid, form_rows
+from .text import TEXT_STYLES, render_text
+
+__all__ = ["Grid", "form_rows", "TEXT_STYLES", "render_text"]
