@@ -131,7 +131,8 @@ def _row_refs(table: str, r: RowRead) -> tuple[str, ...]:
 
 
 def _row_cells(table: str, r: RowRead, placements: Sequence[Placement], findings: list[Finding]) -> list[Cell]:
-    if len(placements) == 1 and all(o >= 0 for o in placements[0].origin):
+    if len(placements) == 1 and all(o >= 0 for o in placements[0].origin) and \
+            not any(t.number is not None and t.number.unit in ("元", "亿元") for t in r.tokens):
         # Every cell holds its own printed token: the common case, kept cheap.
         p = placements[0]
         return [Cell(table, r.row.key, col, p.values[j], "empty" if (tok := r.tokens[p.origin[j]]).blank else "ok",
@@ -162,6 +163,14 @@ def _row_cells(table: str, r: RowRead, placements: Sequence[Placement], findings
         out.append(Cell(table, r.row.key, col, v, "inferred"))
         inferred.append(f"{ref} = {v}")
     printed = " ".join(t.text for t in r.tokens)
+    converted = [t for t in r.tokens if t.number is not None and t.number.unit in ("元", "亿元")]
+    if converted:
+        findings.append(Finding("info", "unit", f"{table}.{r.row.key}: amounts printed in "
+                                f"{', '.join(t.text for t in converted)} converted exactly to 万元",
+                                tuple(f"{table}.{r.row.key}.{c}" for c in r.row.columns
+                                      if any(p.origin[r.row.columns.index(c)] >= 0
+                                             and r.tokens[p.origin[r.row.columns.index(c)]] in converted
+                                             for p in placements))))
     if inferred:
         why = (f"prints {len(r.tokens)} values for {len(r.row.columns)} cells" if short
                else "leaves a cell blank")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import re
@@ -118,14 +119,25 @@ def _row_pattern(row: RowSpec) -> "re.Pattern[str]":
     return pat
 
 
-@lru_cache(maxsize=None)
-def _fuzzy_pattern(row: RowSpec):  # -> regex.Pattern; ``regex`` is imported only when needed
-    import regex
+_STRETCH_RE = re.compile(r"[^\d\x00]{2,}")
+_MIN_SIMILARITY = 0.6
 
-    assert row.label is not None
-    core = label_core(row.label)
-    errors = max(1, len(core) // 5)
-    return regex.compile(f"(?e)(?:{regex.escape(core)}){{e<={errors}}}", regex.BESTMATCH)
+
+def _approximate(flat: Flat, row: RowSpec, noise: "re.Pattern[str]", lo: int, hi: int) -> tuple[int, int] | None:
+    """The stretch of label text in [lo, hi) most like the row's label (truncated, misspelt)."""
+    core = label_core(row.label or "")
+    window = list(flat.compact[lo:hi])
+    for m in noise.finditer(flat.compact, lo, hi):
+        window[m.start() - lo:m.end() - lo] = "\x00" * (m.end() - m.start())
+    best: tuple[float, int, int] | None = None
+    for m in _STRETCH_RE.finditer("".join(window)):
+        text = m.group(0).lstrip(".()")
+        if not any(_is_han(ch) for ch in text):
+            continue
+        score = SequenceMatcher(None, core, text, autojunk=False).ratio()
+        if score >= _MIN_SIMILARITY and (best is None or score > best[0]):
+            best = (score, lo + m.start(), lo + m.end())
+    return (best[1], best[2]) if best else None
 
 
 def _noise_pattern(spec: TableSpec, template_id: str) -> "re.Pattern[str]":
@@ -227,24 +239,17 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
         else:
             matches.append((row, None, None, False))
     # Labels not found verbatim (truncated, misspelt): look between the neighbours found.
+    noise = _noise_pattern(spec, template_id)
     for k, (row, s, e, _) in enumerate(matches):
         if s is not None or row.label is None:
             continue
         lo = next((m[2] for m in reversed(matches[:k]) if m[2] is not None), start)
         hi = next((m[1] for m in matches[k + 1:] if m[1] is not None), end)
-        if hi <= lo:
-            continue
-        fm = _fuzzy_pattern(row).search(flat.compact, lo, hi)
-        if fm is not None:
-            fs, fe = fm.start(), fm.end()
-            while fs < fe and not _is_han(flat.compact[fs]):
-                fs += 1
-            while fe > fs and not _is_han(flat.compact[fe - 1]):
-                fe -= 1
-            if fe - fs >= 2:
-                matches[k] = (row, fs, fe, True)
+        if hi > lo:
+            found_at = _approximate(flat, row, noise, lo, hi)
+            if found_at is not None:
+                matches[k] = (row, found_at[0], found_at[1], True)
     table = TableRead(spec, True)
-    noise = _noise_pattern(spec, template_id)
     found = [(m[0], m[1], m[2], m[3]) for m in matches if m[1] is not None]
     next_start = {id(found[j][0]): (found[j + 1][1] if j + 1 < len(found) else end) for j in range(len(found))}
     for row, s, e, fuzzy in matches:

@@ -90,7 +90,9 @@ def tokenize(text: str, frag_of, frag_text, prov_of) -> tuple[list[tuple[int, To
         digits = (sign or "") + (num.replace(",", "") if "," in num else num)
         tokens.append((start, Token(Number(digits, unit), printed, prov_of(f), whole != printed.strip(),
                                     notes.get(m.end() - 1) if notes else None)))
-    pieces = [Piece(m.group(0), m.start()) for m in _CJK_RUN_RE.finditer(clean)]
+    # Label text left over once the values (with their sign words and units) are taken out.
+    rest = blank_out(clean, [(pos, pos + len(t.text)) for pos, t in tokens])
+    pieces = [Piece(m.group(0), m.start()) for m in _CJK_RUN_RE.finditer(rest)]
     return tokens, pieces
 
 

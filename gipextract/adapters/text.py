@@ -25,26 +25,26 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    sample = data[:4096]
-    if len(sample) >= 4:
-        even_nuls = sample[0::2].count(0)
-        odd_nuls = sample[1::2].count(0)
-        half = len(sample) // 2
-        if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
-            enc = "utf-16-le"
-        elif even_nuls > half * 0.3 and odd_nuls < half * 0.05:
-            enc = "utf-16-be"
-        else:
-            enc = ""
-        if enc:
+    if len(data) % 2 == 0:
+        for enc in ("utf-16-le", "utf-16-be"):
             try:
-                return data.decode(enc)
+                text = data.decode(enc)
             except UnicodeDecodeError:
-                pass
+                continue
+            if _plausible(text):
+                return text
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as e:
         raise UnreadableInputError(name, f"not decodable as UTF-8, UTF-16 or GB18030 (byte {e.start})") from None
+
+
+def _plausible(text: str) -> bool:
+    """Does ``text`` look like Chinese or ASCII prose rather than bytes decoded the wrong way?"""
+    sample = text[:2000]
+    good = sum(1 for ch in sample if ch.isascii() or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+               or "\uff00" <= ch <= "\uffef")
+    return good >= 0.95 * len(sample)
 
 
 def read(data: bytes, name: str) -> Document:

@@ -1,0 +1,66 @@
+"""Bad input ends in the library's own exception, naming the file and the reason."""
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+
+from gipextract import (GipExtractError, NoReportFoundError, UnreadableInputError, UnsupportedFormatError,
+                        parse)
+from conftest import CORPUS
+
+
+def test_missing_file(tmp_path) -> None:
+    with pytest.raises(UnreadableInputError) as e:
+        parse(tmp_path / "nope.txt")
+    assert "nope.txt" in str(e.value) and "no such file" in str(e.value)
+
+
+def test_directory(tmp_path) -> None:
+    with pytest.raises(UnreadableInputError, match="directory"):
+        parse(tmp_path)
+
+
+def test_empty_input() -> None:
+    with pytest.raises(UnreadableInputError, match="empty"):
+        parse(b"   \n", name="blank.txt")
+
+
+def test_text_that_is_not_a_report() -> None:
+    with pytest.raises(NoReportFoundError) as e:
+        parse("今天天气很好。本站新闻：某某局召开会议。".encode(), name="news.txt")
+    assert e.value.source == "news.txt" and "no report tables" in e.value.reason
+
+
+def test_random_bytes_are_a_typed_error() -> None:
+    data = bytes(range(256)) * 40
+    with pytest.raises(GipExtractError):
+        parse(data, name="noise.bin")
+
+
+def test_legacy_word_file_says_how_to_convert() -> None:
+    with pytest.raises(UnsupportedFormatError, match="soffice --headless --convert-to docx"):
+        parse(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, name="report.doc")
+
+
+def test_format_not_yet_read_is_refused_clearly() -> None:
+    with pytest.raises(UnsupportedFormatError) as e:
+        parse(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", name="r.pdf")
+    assert e.value.source == "r.pdf"
+
+
+def test_file_object_and_bytes_give_the_same_report() -> None:
+    path = CORPUS / "seeds" / "000_c5799cdcd1c8417a.txt"
+    data = path.read_bytes()
+    a = parse(path).to_dict()
+    b = parse(io.BytesIO(data)).to_dict()
+    c = parse(data).to_dict()
+    assert a["tables"] == b["tables"] == c["tables"]
+    assert a["source"]["sha256"] == b["source"]["sha256"] == c["source"]["sha256"]
+    assert a["source"]["path"] == os.fspath(path)
+
+
+def test_text_mode_file_object_is_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match="binary"):
+        parse(io.StringIO("x"))
