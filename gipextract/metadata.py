@@ -73,7 +73,8 @@ def extract_info(lines: list[str], text: str, meta: Mapping[str, str]) -> Report
     if period:
         year = int(period.group("year"))
     published = meta.get("published") or _published(head, lines)
-    return ReportInfo(unit=unit or meta.get("publisher"), year=year, title=title, published=published)
+    return ReportInfo(unit=unit or meta.get("publisher"), year=year, title=title, published=published,
+                      publisher=meta.get("publisher"), index_no=meta.get("index_no"))
 
 
 def _published(head: list[str], lines: list[str]) -> str | None:

@@ -18,14 +18,15 @@ from .model import Fragment, Provenance
 from .normalize import HAN, compact, compact_with_index, label_core, label_ordinal, nfkc
 from . import templates
 from .templates import RowSpec, TableSpec, Template, all_templates
-from .tokens import Piece, Token, blank_out, is_page_footer, tokenize
+from .tokens import EMPTY_CELL, Piece, Token, blank_out, is_page_footer, tokenize
 
 
 class Flat:
     """The fragments of a document as one NFKC text, with its compact form and back-maps."""
 
     def __init__(self, fragments: list[Fragment]) -> None:
-        raw = [f.text for f in fragments]
+        # An empty table cell is a blank value where it stands; text flattenings have none.
+        raw = [f.text if f.text.strip() or f.prov.table is None else EMPTY_CELL for f in fragments]
         joined = nfkc("\n".join(raw))
         # NFKC nearly always keeps lengths; when it does not, normalise fragment by fragment.
         texts = joined.split("\n") if len(joined) == sum(map(len, raw)) + len(raw) - 1 else [nfkc(t) for t in raw]
@@ -258,8 +259,8 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
             continue
         run_end = next_start[id(row)]
         last = run_end == end
-        tokens, extras = _read_run(flat, noise, e, run_end, last, spec.key)
         label_prov = flat.fragments[flat.frag_of(flat.full(s))].prov if row.label is not None else None
+        tokens, extras = _read_run(flat, noise, e, run_end, last, spec.key, label_prov)
         table.rows.append(RowRead(row, True, tuple(tokens), label_prov, fuzzy))
         table.extra_rows.extend(extras)
     return table
@@ -270,7 +271,7 @@ def _is_han(ch: str) -> bool:
 
 
 def _read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last: bool,
-              table_key: str) -> tuple[list[Token], list[ExtraRow]]:
+              table_key: str, label_prov: Provenance | None) -> tuple[list[Token], list[ExtraRow]]:
     """Tokens printed between compact positions ``cstart`` and ``cend``."""
     a = flat.full_end(cstart) if cstart > 0 else 0
     b = flat.full(cend)
@@ -285,6 +286,14 @@ def _read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last
     text = blank_out(flat.text[a:b], [(max(0, x), min(b - a, y)) for x, y in spans])
     toks, pieces = tokenize(text, lambda i: flat.frag_of(i + a), lambda f: flat.frag_texts[f],
                             lambda f: flat.fragments[f].prov)
+    if any(t.blank and t.prov.table is not None for _, t in toks):
+        # Empty cells count as blanks only on the label's own table row or on a row of values;
+        # elsewhere (header rows, the label columns of the next row) they are layout.
+        valued = {(t.prov.table, t.prov.row) for _, t in toks if not t.blank}
+        if label_prov is not None and label_prov.table is not None:
+            valued.add((label_prov.table, label_prov.row))
+        toks = [(p, t) for p, t in toks
+                if not t.blank or t.prov.table is None or (t.prov.table, t.prov.row) in valued]
     if last:
         # The last row of a table runs into whatever follows: stop at prose.
         cut = next((p.start for p in pieces if _TRAILING_TEXT_RE.match(p.text) and any(t[0] < p.start for t in toks)), None)

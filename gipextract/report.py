@@ -29,6 +29,8 @@ class ReportInfo:
     year: int | None = None
     title: str | None = None
     published: str | None = None
+    publisher: str | None = None
+    index_no: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,7 +134,8 @@ class Report:
             "source": {"path": self.source.path, "format": self.source.format, "sha256": self.source.sha256},
             "template": self.template,
             "report": {"unit": self.info.unit, "year": self.info.year, "title": self.info.title,
-                       "published": self.info.published},
+                       "published": self.info.published, "publisher": self.info.publisher,
+                       "index_no": self.info.index_no},
             "tables": tables,
             "cells": [c.to_dict() for c in self.cells],
             "findings": [f.to_dict() for f in self.findings],

@@ -52,6 +52,16 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
     equation forces (a report that leaves a 总计 blank).
     """
     n = len(kinds)
+    # Empty cells beyond the row's width at either end are layout (unmerged padding cells).
+    lead = 0
+    end = len(tokens)
+    while end - lead > n and tokens[end - 1].blank:
+        end -= 1
+    while end - lead > n and tokens[lead].blank:
+        lead += 1
+    if lead or end < len(tokens):
+        inner = enumerate_row(tokens[lead:end], kinds, local, cap)
+        return [Placement(p.values, tuple(o + lead if o >= 0 else o for o in p.origin), p.pieces) for p in inner]
     fusable = len(tokens) < n and any(t.fusable for t in tokens)
     if len(tokens) > n and not fusable:
         return []

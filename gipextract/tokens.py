@@ -36,8 +36,9 @@ class Token(NamedTuple):
         return len(body) >= 2
 
 
+EMPTY_CELL = "\ue000"  # stands in for an empty table cell in the flattened text
 _NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|件|个|项|条|次|人)?"
-_TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无)(?![\w-]))")
+_TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无)(?![\w-])|{EMPTY_CELL})")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _CJK_RUN_RE = re.compile(f"[{HAN}]{{2,}}")
 _FOOTER_RE = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
@@ -81,7 +82,7 @@ def tokenize(text: str, frag_of, frag_text, prov_of) -> tuple[list[tuple[int, To
         whole = frag_text(f)
         printed = m.group(0)
         if blank is not None:
-            if whole not in ("-", "--", "---", "/", "无", "") and not _spaced(clean, start, m.end()):
+            if whole not in ("-", "--", "---", "/", "无", "", EMPTY_CELL) and not _spaced(clean, start, m.end()):
                 continue
             tokens.append((start, Token(None, printed, prov_of(f), False)))
             continue

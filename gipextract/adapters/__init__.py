@@ -14,6 +14,7 @@ from ..model import Document
 # format name -> module holding ``read(data: bytes, name: str) -> Document``
 ADAPTERS: dict[str, str] = {
     "text": "gipextract.adapters.text",
+    "html": "gipextract.adapters.html",
 }
 
 _LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
