@@ -86,6 +86,8 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None)
         raise NoReportFoundError(label, "no report tables found: neither form's table labels are in the document"
                                  + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
     cells, findings, extras = build(reading)
+    if not any(c.status in ("ok", "inferred", "ambiguous") for c in cells):
+        raise NoReportFoundError(label, "the report tables are there but print no values (a blank form?)")
     # Titles and dates sit at the top (or a signature date at the very end).
     ends = doc.blocks[:60] + doc.blocks[-12:] if len(doc.blocks) > 72 else doc.blocks
     lines = [nfkc(b.text) for b in ends]

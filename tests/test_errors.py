@@ -64,3 +64,11 @@ def test_file_object_and_bytes_give_the_same_report() -> None:
 def test_text_mode_file_object_is_a_clear_type_error() -> None:
     with pytest.raises(TypeError, match="binary"):
         parse(io.StringIO("x"))
+
+
+def test_blank_official_form_is_not_a_grid_of_zeros() -> None:
+    from conftest import shared_path
+
+    form = shared_path("peer-samples", "govnianbao", "政务公开年报模版.docx")
+    with pytest.raises(NoReportFoundError, match="blank form"):
+        parse(form)

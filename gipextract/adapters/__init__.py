@@ -15,6 +15,7 @@ from ..model import Document
 ADAPTERS: dict[str, str] = {
     "text": "gipextract.adapters.text",
     "html": "gipextract.adapters.html",
+    "docx": "gipextract.adapters.docx",
 }
 
 _LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
