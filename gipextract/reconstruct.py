@@ -138,7 +138,13 @@ def _approximate(flat: Flat, row: RowSpec, noise: "re.Pattern[str]", lo: int, hi
         score = SequenceMatcher(None, core, text, autojunk=False).ratio()
         if score >= _MIN_SIMILARITY and (best is None or score > best[0]):
             best = (score, lo + m.start(), lo + m.end())
-    return (best[1], best[2]) if best else None
+    if best is None:
+        return None
+    # Header words inside the label (其他, 总计) were blanked as noise: take them back.
+    s, e = best[1], best[2]
+    while s > lo and not flat.compact[s - 1].isdigit():
+        s -= 1
+    return s, e
 
 
 def _noise_pattern(spec: TableSpec, template_id: str) -> "re.Pattern[str]":
@@ -249,7 +255,14 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
         if hi > lo:
             found_at = _approximate(flat, row, noise, lo, hi)
             if found_at is not None:
-                matches[k] = (row, found_at[0], found_at[1], True)
+                fs, fe = found_at
+                while fs < fe and flat.compact[fs] in ".()":
+                    fs += 1
+                # The ordinal printed before the label (`2.`) belongs to it, not to the row above.
+                ordinal = label_ordinal(row.label or "")
+                if ordinal and fs >= len(ordinal) and flat.compact.startswith(ordinal, fs - len(ordinal)):
+                    fs -= len(ordinal)
+                matches[k] = (row, fs, fe, True)
     table = TableRead(spec, True)
     found = [(m[0], m[1], m[2], m[3]) for m in matches if m[1] is not None]
     next_start = {id(found[j][0]): (found[j + 1][1] if j + 1 < len(found) else end) for j in range(len(found))}

@@ -16,6 +16,7 @@ ADAPTERS: dict[str, str] = {
     "text": "gipextract.adapters.text",
     "html": "gipextract.adapters.html",
     "docx": "gipextract.adapters.docx",
+    "pdf": "gipextract.adapters.pdf",
 }
 
 _LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "

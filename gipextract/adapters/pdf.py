@@ -1,0 +1,176 @@
+"""PDF reports with a text layer, read through pypdfium2 (fast: no pdfminer parsing).
+
+Text comes in the content stream's order, which for WPS/Word exports keeps a table
+row's label before its values even when the label wraps. Lines holding digits are split
+into words from the character boxes (so that numbers of neighbouring cells never fuse),
+and fake-bold text (each glyph drawn twice) is de-duplicated where it happens.
+Garbled text layers and image-only pages are reported, never read as empty tables.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import ResourceLimitError, UnreadableInputError
+from ..model import Block, Document, Fragment, Provenance
+
+MAX_PAGES = 1000
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _garbled(text: str) -> bool:
+    """Mojibake or undecodable glyphs: little CJK, much Latin-1/private-use/replacement."""
+    chars = [ch for ch in text if not ch.isspace()]
+    if len(chars) < 20:
+        return False
+    cjk = sum(1 for ch in chars if "\u4e00" <= ch <= "\u9fff")
+    odd = sum(1 for ch in chars if "\u0080" <= ch <= "\u024f" or "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return odd > 0.2 * len(chars) and cjk < 0.2 * len(chars)
+
+
+def read(data: bytes, name: str) -> Document:
+    """Turn a PDF into the shared document model (page and bbox provenance)."""
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        msg = str(e)
+        if "password" in msg.lower():
+            try:
+                pdf = pdfium.PdfDocument(data, password="")
+            except pdfium.PdfiumError:
+                raise UnreadableInputError(name, "the PDF is encrypted and needs a password") from None
+        else:
+            raise UnreadableInputError(name, f"not a readable PDF: {msg}") from None
+    try:
+        n = len(pdf)
+        if n > MAX_PAGES:
+            raise ResourceLimitError(name, f"{n} pages; the limit is {MAX_PAGES}")
+        blocks: list[Block] = []
+        garbled, imageonly = [], []
+        for index in range(n):
+            page = pdf[index]
+            try:
+                page_blocks, state = _read_page(page, index + 1)
+            finally:
+                page.close()
+            if state == "garbled":
+                garbled.append(index + 1)
+            elif state == "image":
+                imageonly.append(index + 1)
+            blocks.extend(page_blocks)
+    finally:
+        pdf.close()
+    warnings = []
+    if garbled:
+        warnings.append(f"the text layer of page(s) {_pages(garbled)} is garbled (mojibake or unmapped glyphs) "
+                        "and cannot be trusted")
+    if imageonly:
+        warnings.append(f"page(s) {_pages(imageonly)} are images without a text layer (a scan?); OCR them first")
+    if n and len(garbled) + len(imageonly) == n:
+        raise UnreadableInputError(name, "; ".join(warnings))
+    return Document(format="pdf", blocks=tuple(blocks), warnings=tuple(warnings))
+
+
+def _pages(nums: list[int]) -> str:
+    return ", ".join(map(str, nums[:20])) + (" …" if len(nums) > 20 else "")
+
+
+def _read_page(page, number: int) -> tuple[list[Block], str]:
+    import pypdfium2.raw as raw
+
+    tp = page.get_textpage()
+    try:
+        count = tp.count_chars()
+        text = tp.get_text_range(0, count) if count > 0 else ""
+        if not text.strip():
+            images = sum(1 for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+            return [], "image" if images else "empty"
+        if _garbled(text):
+            return [], "garbled"
+        height = page.get_height()
+        boxes_ok = len(text) == count  # char index ↔ string index (no surrogate pairs)
+        blocks: list[Block] = []
+        pos = 0
+        for line in re.split(r"\r\n|\n|\r", text):
+            start, pos = pos, pos + len(line) + (2 if text.startswith("\r\n", pos + len(line)) else 1)
+            if not line.strip():
+                continue
+            frags = _line_fragments(tp, line, start, number, height, boxes_ok)
+            if frags:
+                blocks.append(Block("paragraph", tuple(frags)))
+        return blocks, "text"
+    finally:
+        tp.close()
+
+
+def _box(tp, i: int, height: float) -> tuple[float, float, float, float]:
+    left, bottom, right, top = tp.get_charbox(i)
+    return (round(left, 2), round(height - top, 2), round(right, 2), round(height - bottom, 2))
+
+
+def _line_fragments(tp, line: str, start: int, page: int, height: float, boxes_ok: bool) -> list[Fragment]:
+    chars = list(line)
+    boxes: dict[int, tuple[float, float, float, float]] = {}
+
+    def box(k: int) -> tuple[float, float, float, float]:
+        if k not in boxes:
+            boxes[k] = _box(tp, start + k, height)
+        return boxes[k]
+
+    keep = [True] * len(chars)
+    if boxes_ok:
+        # Fake bold: the same glyph drawn twice at (almost) the same place.
+        for k in range(len(chars) - 1):
+            if chars[k] == chars[k + 1] and not chars[k].isspace() and _overlap(box(k), box(k + 1)) > 0.5:
+                keep[k + 1] = False
+    text = "".join(ch for ch, ok in zip(chars, keep) if ok)
+    idx = [k for k, ok in enumerate(keep) if ok]
+    if not boxes_ok:
+        return [Fragment(text.strip(), Provenance(page=page))] if text.strip() else []
+    if not _DIGIT_RE.search(text) or _PAGE_NUMBER_RE.match(text):
+        s = next(k for k, ch in zip(idx, text) if not ch.isspace())
+        e = next(k for k, ch in zip(reversed(idx), reversed(text)) if not ch.isspace())
+        return [Fragment(text.strip(), Provenance(page=page, bbox=_union(box(s), box(e))))]
+    # Words: split at spaces, and between digits whose glyphs stand apart (narrow cells
+    # sometimes get no space from the text layer).
+    words: list[list[int]] = []
+    current: list[int] = []
+    glyph = 0.0  # tallest digit seen in the word: the dot or comma of a number is no yardstick
+    for k in idx:
+        ch = chars[k]
+        if ch.isspace():
+            if current:
+                words.append(current)
+                current, glyph = [], 0.0
+            continue
+        if current and (ch.isdigit() or chars[current[-1]].isdigit()):
+            prev = box(current[-1])
+            here = box(k)
+            if ch.isdigit():
+                glyph = max(glyph, here[3] - here[1])
+            # Digits of one number sit a fraction of a glyph apart; neighbouring cells much further.
+            if here[0] - prev[2] > max(glyph, here[3] - here[1], prev[3] - prev[1], 4.0):
+                words.append(current)
+                current, glyph = [], 0.0
+        elif ch.isdigit():
+            glyph = max(glyph, box(k)[3] - box(k)[1])
+        current.append(k)
+    if current:
+        words.append(current)
+    return [Fragment("".join(chars[k] for k in w), Provenance(page=page, bbox=_union(box(w[0]), box(w[-1]))))
+            for w in words]
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    area = max(1e-6, min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])))
+    return (w * h) / area
+
+
+def _union(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, float, float, float]:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
