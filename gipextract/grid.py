@@ -54,19 +54,30 @@ def _labels(template: Template) -> dict[CellRef, str]:
 def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list[Finding]]:
     spec = table.spec
     findings: list[Finding] = []
-    rows = table.rows
-    row_index = {r.row.key: i for i, r in enumerate(rows)}
+    # Units: the form's rows, then any group printed only as its total.
+    rows = list(table.rows) + [read for _, read in table.group_rows]
+    row_index = {r.row.key: i for i, r in enumerate(table.rows)}
+    standing_in: dict[str, int] = {}  # sub-row key -> unit of its group's total
+    for k, (group, _) in enumerate(table.group_rows):
+        for key in group.rows:
+            standing_in[key] = len(table.rows) + k
     col_index = [{c: j for j, c in enumerate(r.row.columns)} for r in rows]
     local: list[list[list[tuple[int, int]]]] = [[] for _ in rows]
     cross: list[Equation] = []
     for check in expand(template):
         if check.spec.table != spec.key:
             continue
-        terms = [(row_index[r], col_index[row_index[r]][c], 1) for _, r, c in check.left]
-        terms += [(row_index[r], col_index[row_index[r]][c], -1) for _, r, c in check.right]
+        signed = [(r, c, 1) for _, r, c in check.left] + [(r, c, -1) for _, r, c in check.right]
+        terms = _terms(signed, row_index, standing_in, col_index)
+        if terms is None:
+            continue
         units = {u for u, _, _ in terms}
         if len(units) == 1:
             local[terms[0][0]].append([(c, k) for _, c, k in terms])
+            # A group's total obeys the row identities of its rows.
+            for key, unit in standing_in.items():
+                if terms[0][0] == row_index[key] and not local[unit]:
+                    local[unit].append([(c, k) for _, c, k in terms])
         else:
             cross.append(Equation(tuple(terms), check.spec.id))
     kind_of = {c.key: c.kind for c in spec.columns}
@@ -108,14 +119,17 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
             findings.append(Finding("warning", "placement_inconsistent",
                                     f"{spec.key}: no reading of the dropped or fused cells satisfies every identity; "
                                     "each such cell keeps all its row's readings"))
+    chosen: dict[int, list[Placement]] = {i: [sub[remap[i]][k] for k in viable[remap[i]]]  # type: ignore[index]
+                                          for i in remap}
     cells: list[Cell] = []
-    for i, r in enumerate(rows):
-        if i in remap:
-            chosen = [sub[remap[i]][k] for k in viable[remap[i]]]  # type: ignore[index]
-            cells += _row_cells(spec.key, r, chosen, findings)
+    for i, r in enumerate(table.rows):
+        unit = standing_in.get(r.row.key)
+        if i in chosen:
+            cells += _row_cells(spec.key, r, chosen[i], findings)
+        elif unit is not None and unit in chosen:
+            cells += _group_member_cells(spec.key, r, rows[unit], chosen[unit], findings)
         else:
-            status = "missing"
-            cells += [Cell(spec.key, r.row.key, c, None, status) for c in r.row.columns]
+            cells += [Cell(spec.key, r.row.key, c, None, "missing") for c in r.row.columns]
             if not r.found and table.found:
                 findings.append(Finding("warning", "row_missing",
                                         f"{spec.key}.{r.row.key}: label {r.row.label!r} not found",
@@ -124,6 +138,49 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
             findings.append(Finding("info", "label_fuzzy",
                                     f"{spec.key}.{r.row.key}: label {r.row.label!r} matched approximately"))
     return cells, findings
+
+
+def _terms(signed: list[tuple[str, str, int]], row_index: dict[str, int], standing_in: dict[str, int],
+           col_index: list[dict[str, int]]) -> list[tuple[int, int, int]] | None:
+    """An identity's terms over units; a group's total stands in for all its rows at once."""
+    terms: dict[tuple[int, int], int] = {}
+    seen_group: dict[tuple[int, int], int] = {}
+    for r, c, k in signed:
+        if r in standing_in:
+            unit = standing_in[r]
+            key = (unit, col_index[unit][c])
+            if key in seen_group:
+                if seen_group[key] != k:
+                    return None
+                continue
+            seen_group[key] = k
+        else:
+            unit = row_index[r]
+            key = (unit, col_index[unit][c])
+        terms[key] = terms.get(key, 0) + k
+    # Every row of a group must be in the identity for its total to stand in for them.
+    return [(u, c, k) for (u, c), k in terms.items() if k]
+
+
+def _group_member_cells(table: str, r: RowRead, group: RowRead, placements: Sequence[Placement],
+                        findings: list[Finding]) -> list[Cell]:
+    """A row of a group that the report prints only as a total: 0 if the total is 0, else open."""
+    out = []
+    for j, col in enumerate(r.row.columns):
+        totals = sorted({p.values[j] for p in placements})
+        if totals == [0]:
+            out.append(Cell(table, r.row.key, col, 0, "inferred"))
+        else:
+            top = max(totals)
+            out.append(Cell(table, r.row.key, col, None, "ambiguous", None,
+                            tuple(range(0, int(top) + 1)) if top <= 50 else ()))
+    if not any(f.code == "group_total" and f"{table}.{group.row.key}:" in f.message for f in findings):
+        findings.append(Finding("warning", "group_total",
+                                f"{table}.{group.row.key}: the report prints only the total of {group.row.label} "
+                                f"({' '.join(t.text for t in group.tokens)}), not its rows; rows whose total is 0 "
+                                "are inferred 0, the others are open",
+                                tuple(c.ref for c in out if c.status == "ambiguous")))
+    return out
 
 
 def _row_refs(table: str, r: RowRead) -> tuple[str, ...]:

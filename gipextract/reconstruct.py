@@ -17,7 +17,7 @@ import re
 from .model import Fragment, Provenance
 from .normalize import HAN, compact, compact_with_index, label_core, label_ordinal, nfkc
 from . import templates
-from .templates import RowSpec, TableSpec, Template, all_templates
+from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
 from .tokens import EMPTY_CELL, Piece, Token, blank_out, is_page_footer, tokenize
 
 
@@ -85,6 +85,8 @@ class TableRead:
     found: bool
     rows: list[RowRead] = field(default_factory=list)
     extra_rows: list[ExtraRow] = field(default_factory=list)
+    # Groups whose rows are absent but whose label prints the group's total.
+    group_rows: list[tuple[GroupSpec, RowRead]] = field(default_factory=list)
 
 
 @dataclass
@@ -102,7 +104,11 @@ def _alternation(labels: list[str]) -> str:
     for label in labels:
         core = label_core(label)
         ordinal = label_ordinal(label)
-        alts.append((f"(?:{re.escape(ordinal)})?" if ordinal else "") + re.escape(core))
+        if ordinal and len(core) <= 2:
+            # `3.其他` without its number would match inside any label holding 其他.
+            alts.append(re.escape(ordinal) + re.escape(core))
+        else:
+            alts.append((f"(?:{re.escape(ordinal)})?" if ordinal else "") + re.escape(core))
     alts.sort(key=len, reverse=True)
     return "|".join(alts)
 
@@ -264,18 +270,33 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
                     fs -= len(ordinal)
                 matches[k] = (row, fs, fe, True)
     table = TableRead(spec, True)
-    found = [(m[0], m[1], m[2], m[3]) for m in matches if m[1] is not None]
-    next_start = {id(found[j][0]): (found[j + 1][1] if j + 1 < len(found) else end) for j in range(len(found))}
-    for row, s, e, fuzzy in matches:
-        if s is None:
-            table.rows.append(RowRead(row, False))
+    # A group none of whose rows is printed may print its total on its own label's line.
+    pseudo: dict[int, GroupSpec] = {}
+    for group in spec.groups:
+        ks = [k for k, m in enumerate(matches) if m[0].key in group.rows]
+        if not ks or any(matches[k][1] is not None for k in ks):
             continue
+        lo = next((m[2] for m in reversed(matches[:ks[0]]) if m[2] is not None), start)
+        hi = next((m[1] for m in matches[ks[-1] + 1:] if m[1] is not None), end)
+        gm = re.compile(_alternation([group.label])).search(flat.compact, lo, hi)
+        if gm is not None:
+            row = RowSpec(group.key, group.label, (), tuple(c.key for c in spec.columns))
+            pseudo[id(row)] = group
+            matches.append((row, gm.start(), gm.end(), False))
+    found = sorted((m for m in matches if m[1] is not None), key=lambda m: m[1])
+    next_start = {id(found[j][0]): (found[j + 1][1] if j + 1 < len(found) else end) for j in range(len(found))}
+    reads: dict[int, RowRead] = {}
+    for row, s, e, fuzzy in found:
         run_end = next_start[id(row)]
         last = run_end == end
         label_prov = flat.fragments[flat.frag_of(flat.full(s))].prov if row.label is not None else None
         tokens, extras = _read_run(flat, noise, e, run_end, last, spec.key, label_prov)
-        table.rows.append(RowRead(row, True, tuple(tokens), label_prov, fuzzy))
+        reads[id(row)] = RowRead(row, True, tuple(tokens), label_prov, fuzzy)
         table.extra_rows.extend(extras)
+    for row in spec.rows:
+        table.rows.append(reads.get(id(row), RowRead(row, False)))
+    for rid, group in pseudo.items():
+        table.group_rows.append((group, reads[rid]))
     return table
 
 

@@ -35,6 +35,15 @@ class RowSpec:
 
 
 @dataclass(frozen=True)
+class GroupSpec:
+    """Rows printed under one group label (（三）不予公开 …); some reports print only its total."""
+
+    key: str
+    label: str
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """One statistical table of the form."""
 
@@ -45,6 +54,7 @@ class TableSpec:
     columns: tuple[ColumnSpec, ...]
     rows: tuple[RowSpec, ...]
     noise: tuple[str, ...]
+    groups: tuple[GroupSpec, ...] = ()
 
     def column(self, key: str) -> ColumnSpec:
         """The column spec with this key."""
@@ -106,6 +116,7 @@ def _table(d: dict) -> TableSpec:
         rows=tuple(RowSpec(r["key"], r["label"], tuple(r.get("variants", ())), tuple(r["columns"]), r.get("group"))
                    for r in d["rows"]),
         noise=tuple(d.get("noise", ())),
+        groups=tuple(GroupSpec(g["key"], g["label"], tuple(g["rows"])) for g in d.get("groups", ())),
     )
 
 
