@@ -44,10 +44,20 @@ def test_legacy_word_file_says_how_to_convert() -> None:
         parse(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, name="report.doc")
 
 
-def test_format_not_yet_read_is_refused_clearly() -> None:
+def test_broken_pdf_is_unreadable_not_a_crash() -> None:
+    with pytest.raises(UnreadableInputError) as e:
+        parse(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<", name="r.pdf")
+    assert e.value.source == "r.pdf" and "PDF" in e.value.reason
+
+
+@pytest.mark.parametrize("data, name", [
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 100, "scan.png"),
+    (b"PK\x03\x04" + b"\x00" * 100, "archive.zip"),
+])
+def test_other_formats_are_refused_by_name(data: bytes, name: str) -> None:
     with pytest.raises(UnsupportedFormatError) as e:
-        parse(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", name="r.pdf")
-    assert e.value.source == "r.pdf"
+        parse(data, name=name)
+    assert e.value.source == name
 
 
 def test_file_object_and_bytes_give_the_same_report() -> None:

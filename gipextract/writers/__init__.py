@@ -3,7 +3,8 @@
 They exist to test the readers (round trips through every flattening) and to build the
 corpus; they follow the national form's layout and the flattenings seen in real files.
 """
+from .html import HTML_ENCODINGS, render_html, render_js_shell
 from .layout import Grid, form_rows
 from .text import TEXT_STYLES, render_text
 
-__all__ = ["Grid", "form_rows", "TEXT_STYLES", "render_text"]
+__all__ = ["Grid", "form_rows", "TEXT_STYLES", "render_text", "HTML_ENCODINGS", "render_html", "render_js_shell"]
