@@ -180,8 +180,9 @@ def _anchor_pattern(spec: TableSpec) -> "re.Pattern[str]":
 
 _HEADING_NEXT = {
     "proactive": re.compile(r"三\.收到和处理政府信息公开申请"),
-    "requests": re.compile(r"四\.[^\n]{0,20}?行政(?:法)?复议"),
-    "appeals": re.compile(r"五\.[^\n]{0,20}?存在的?主要问题|六\.其他需要报告"),
+    # No digits inside a heading: `四、结转下年度继续办理 0 0 …` is a row, not part 四.
+    "requests": re.compile(r"四\.[^\d\n]{0,20}?行政(?:法)?复议"),
+    "appeals": re.compile(r"五\.[^\d\n]{0,20}?存在的?主要问题|六\.其他需要报告"),
 }
 _TRAILING_TEXT_RE = re.compile(f"[{HAN}]{{6,}}")
 

@@ -19,10 +19,6 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = "{%s}" % W
 MAX_PART_BYTES = 64 * 1024 * 1024  # a document.xml larger than this is a zip bomb, not a report
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
-# Elements whose text is not part of the visible document.
-_SKIP = {_W + t for t in ("del", "moveFrom", "instrText", "delText", "rPr", "pPr", "tblPr", "trPr", "tcPr",
-                          "sectPr", "commentRangeStart", "commentRangeEnd", "footnoteReference",
-                          "endnoteReference", "drawing", "object", "pict")}
 _CHINESE_DIGITS = "零一二三四五六七八九"
 
 
@@ -151,8 +147,25 @@ def _chinese(n: int) -> str:
     return str(n)
 
 
+_EVENT_TAGS = [_W + t for t in ("p", "t", "tab", "br", "cr", "tbl", "tr", "tc", "txbxContent", "del", "moveFrom")] \
+    + ["{%s}Fallback" % MC]
+_SKIPPED = {_W + "del", _W + "moveFrom", "{%s}Fallback" % MC}  # deleted text, and the copy behind mc:Choice
+
+
+class _Table:
+    """A data table being read: its cells at their expanded-grid positions."""
+
+    def __init__(self, index: int | None) -> None:
+        self.index = index  # None for a layout table
+        self.row = -1
+        self.col = 0
+        self.frags: list[Fragment] = []
+        self.cell: list[str] | None = None
+        self.cell_at = (0, 0)
+
+
 class _Walker:
-    """Paragraphs and tables of the body in reading order."""
+    """One pass over document.xml's events: paragraphs and tables in reading order."""
 
     def __init__(self, numbering: _Numbering | None) -> None:
         self.numbering = numbering
@@ -160,118 +173,110 @@ class _Walker:
         self.paragraph = 0
         self.table = 0
 
-    def container(self, el) -> None:
-        for child in el:
-            tag = child.tag
-            if tag == _W + "p":
-                self.add_paragraph(child)
-            elif tag == _W + "tbl":
-                self.add_table(child)
-            elif tag == _W + "sdt":
-                content = child.find(_W + "sdtContent")
-                if content is not None:
-                    self.container(content)
-            elif tag in (_W + "customXml", _W + "ins", _W + "smartTag"):
-                self.container(child)
+    def container(self, body) -> None:
+        from lxml import etree
 
-    def add_paragraph(self, p) -> None:
-        boxes: list = []
-        text = self.paragraph_text(p, boxes)
-        if text.strip():
-            self.blocks.append(Block("paragraph", (Fragment(text.strip(), Provenance(paragraph=self.paragraph)),)))
-        self.paragraph += 1
-        for box in boxes:
-            self.container(box)
-
-    def paragraph_text(self, p, boxes: list) -> str:
-        parts: list[str] = []
-        num = p.find(f"{_W}pPr/{_W}numPr")
-        if num is not None and self.numbering is not None:
-            ilvl = num.find(_W + "ilvl")
-            num_id = num.find(_W + "numId")
-            if num_id is not None:
-                parts.append(self.numbering.label(num_id.get(_W + "val", ""),
-                                                  ilvl.get(_W + "val", "0") if ilvl is not None else "0"))
-        self.runs(p, parts, boxes)
-        return "".join(parts)
-
-    def runs(self, el, parts: list[str], boxes: list) -> None:
-        for child in el:
-            tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP:
+        tables: list[_Table] = []
+        skip = 0
+        # Paragraph text buffers; a text box opens a new one and is emitted after its anchor.
+        paras: list[list[str]] = []
+        pending: list[list[Block]] = [[]]
+        for event, el in etree.iterwalk(body, events=("start", "end"), tag=_EVENT_TAGS):
+            tag = el.tag
+            if tag in _SKIPPED:
+                skip += 1 if event == "start" else -1
                 continue
-            if tag == _W + "t":
-                parts.append(child.text or "")
-            elif tag == _W + "tab":
-                parts.append("\t")
-            elif tag in (_W + "br", _W + "cr"):
-                parts.append("\n")
-            elif tag == "{%s}AlternateContent" % MC:
-                choice = child.find("{%s}Choice" % MC)
-                if choice is None:
-                    choice = child.find("{%s}Fallback" % MC)
-                if choice is not None:
-                    self.runs(choice, parts, boxes)
+            if skip:
+                continue
+            data = tables[-1] if tables and tables[-1].index is not None else None
+            if event == "start":
+                if tag == _W + "t":
+                    if paras:
+                        paras[-1].append(el.text or "")
+                elif tag == _W + "p":
+                    paras.append([self._number(el)])
+                elif tag == _W + "tab":
+                    if paras and el.getparent().tag != _W + "tabs":
+                        paras[-1].append("\t")
+                elif tag in (_W + "br", _W + "cr"):
+                    if paras:
+                        paras[-1].append("\n")
+                elif tag == _W + "tbl":
+                    layout = next(el.iterdescendants(_W + "tbl"), None) is not None
+                    tables.append(_Table(None if layout else self.table))
+                    if not layout:
+                        self.table += 1
+                elif tag == _W + "tr" and tables:
+                    tables[-1].row += 1
+                    tables[-1].col = 0
+                elif tag == _W + "tc" and data is not None:
+                    span, merge = _cell_props(el)
+                    if merge == "continue":
+                        data.cell = None
+                    else:
+                        data.cell = []
+                        data.cell_at = (data.row, data.col)
+                    data.col += span
+                elif tag == _W + "txbxContent":
+                    pending.append([])
+                continue
+            # end events
+            if tag == _W + "p":
+                text = "".join(paras.pop())
+                # A cell's own paragraph (not one in a text box opened inside it) joins the cell.
+                if data is not None and data.cell is not None and not paras:
+                    data.cell.append(text)
+                elif text.strip():
+                    pending[-1].append(Block("paragraph", (Fragment(text.strip(), Provenance(paragraph=self.paragraph)),)))
+                    self.paragraph += 1
+                else:
+                    self.paragraph += 1
+                if len(pending) == 1 and not tables:
+                    self._emit(pending)
+            elif tag == _W + "tc" and data is not None:
+                if data.cell is not None:
+                    text = "\n".join(ln.strip() for ln in "\n".join(data.cell).split("\n") if ln.strip())
+                    data.frags.append(Fragment(text, Provenance(table=data.index, row=data.cell_at[0],
+                                                                col=data.cell_at[1])))
+                data.cell = None
+            elif tag == _W + "tbl" and tables:
+                done = tables.pop()
+                if done.index is not None and done.frags:
+                    pending[-1].append(Block("table", tuple(done.frags)))
+                if len(pending) == 1 and not tables:
+                    self._emit(pending)
             elif tag == _W + "txbxContent":
-                boxes.append(child)  # a text box reads as paragraphs of its own, after its anchor
-            else:
-                self.runs(child, parts, boxes)
+                box = pending.pop()
+                pending[-1].extend(box)
+        self._emit(pending)
 
-    def add_table(self, tbl) -> None:
-        rows = [tr for tr in self._rows(tbl)]
-        # A table that holds tables is page layout: read its cells as containers.
-        if any(tc.find(f".//{_W}tbl") is not None for tr in rows for tc in self._cells(tr)):
-            for tr in rows:
-                for tc in self._cells(tr):
-                    self.container(tc)
-            return
-        frags: list[Fragment] = []
-        index = self.table
-        self.table += 1
-        for r, tr in enumerate(rows):
-            c = 0
-            for tc in self._cells(tr):
-                pr = tc.find(_W + "tcPr")
-                span = 1
-                merge = None
-                if pr is not None:
-                    gs = pr.find(_W + "gridSpan")
-                    if gs is not None:
-                        try:
-                            span = max(1, min(int(gs.get(_W + "val", "1")), 1000))
-                        except ValueError:
-                            span = 1
-                    vm = pr.find(_W + "vMerge")
-                    if vm is not None:
-                        merge = vm.get(_W + "val", "continue")
-                if merge != "continue":
-                    lines = []
-                    boxes: list = []
-                    for p in tc.iter(_W + "p"):
-                        t = self.paragraph_text(p, boxes).strip()
-                        if t:
-                            lines.append(t)
-                    frags.append(Fragment("\n".join(lines), Provenance(table=index, row=r, col=c)))
-                c += span
-        if frags:
-            self.blocks.append(Block("table", tuple(frags)))
+    def _emit(self, pending: list[list[Block]]) -> None:
+        self.blocks.extend(pending[0])
+        pending[0] = []
 
-    @staticmethod
-    def _rows(tbl):
-        for child in tbl:
-            if child.tag == _W + "tr":
-                yield child
-            elif child.tag in (_W + "sdt", _W + "customXml", _W + "ins"):
-                content = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
-                if content is not None:
-                    yield from (tr for tr in content.iter(_W + "tr"))
+    def _number(self, p) -> str:
+        if self.numbering is None:
+            return ""
+        num = p.find(f"{_W}pPr/{_W}numPr")
+        if num is None:
+            return ""
+        ilvl = num.find(_W + "ilvl")
+        num_id = num.find(_W + "numId")
+        if num_id is None:
+            return ""
+        return self.numbering.label(num_id.get(_W + "val", ""), ilvl.get(_W + "val", "0") if ilvl is not None else "0")
 
-    @staticmethod
-    def _cells(tr):
-        for child in tr:
-            if child.tag == _W + "tc":
-                yield child
-            elif child.tag in (_W + "sdt", _W + "customXml"):
-                content = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
-                if content is not None:
-                    yield from (tc for tc in content if tc.tag == _W + "tc")
+
+def _cell_props(tc) -> tuple[int, str | None]:
+    pr = tc.find(_W + "tcPr")
+    if pr is None:
+        return 1, None
+    span = 1
+    gs = pr.find(_W + "gridSpan")
+    if gs is not None:
+        try:
+            span = max(1, min(int(gs.get(_W + "val", "1")), 1000))
+        except ValueError:
+            span = 1
+    vm = pr.find(_W + "vMerge")
+    return span, (vm.get(_W + "val", "continue") if vm is not None else None)

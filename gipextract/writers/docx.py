@@ -705,7 +705,7 @@ class _Builder:
             ("（五）监督保障", "将政府信息公开工作纳入年度目标考核，本年度未发生责任追究情况。"),
         ]
         for head, text in sub:
-            p = self.para(head + text)
+            p = self.para(head + "。" + text)
             if o["bookmarks"] and head == "（一）主动公开":
                 self.bookmark(p, f"_Hlk{self.rng.randrange(10**8, 10**9)}", 1)
         tables = form_tables(self.t, o["labels"])
