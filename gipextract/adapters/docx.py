@@ -255,9 +255,9 @@ class _Walker:
         pending[0] = []
 
     def _number(self, p) -> str:
-        if self.numbering is None:
+        if self.numbering is None or not len(p) or p[0].tag != _W + "pPr":
             return ""
-        num = p.find(f"{_W}pPr/{_W}numPr")
+        num = _child(p[0], _W + "numPr")
         if num is None:
             return ""
         ilvl = num.find(_W + "ilvl")
@@ -267,16 +267,24 @@ class _Walker:
         return self.numbering.label(num_id.get(_W + "val", ""), ilvl.get(_W + "val", "0") if ilvl is not None else "0")
 
 
+def _child(el, tag: str):
+    # Property elements come first and are few; a plain scan beats find()'s path parsing.
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
 def _cell_props(tc) -> tuple[int, str | None]:
-    pr = tc.find(_W + "tcPr")
+    pr = tc[0] if len(tc) and tc[0].tag == _W + "tcPr" else None
     if pr is None:
         return 1, None
     span = 1
-    gs = pr.find(_W + "gridSpan")
+    gs = _child(pr, _W + "gridSpan")
     if gs is not None:
         try:
             span = max(1, min(int(gs.get(_W + "val", "1")), 1000))
         except ValueError:
             span = 1
-    vm = pr.find(_W + "vMerge")
+    vm = _child(pr, _W + "vMerge")
     return span, (vm.get(_W + "val", "continue") if vm is not None else None)
