@@ -3,17 +3,19 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Union
 
 from . import adapters
 from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError
+from .compare import prose_findings
 from .grid import build
 from .metadata import extract_info, sections
 from .model import Document
 from .normalize import nfkc
 from .reconstruct import read_tables
-from .report import Report, SourceInfo
+from .report import Finding, Report, SourceInfo
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
 MAX_BYTES = 200 * 1024 * 1024
@@ -92,7 +94,7 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None)
     ends = doc.blocks[:60] + doc.blocks[-12:] if len(doc.blocks) > 72 else doc.blocks
     lines = [nfkc(b.text) for b in ends]
     info = extract_info(lines, reading.flat.text, doc.meta)
-    return Report(
+    report = Report(
         source=SourceInfo(path=path if path is not None else (name or None), format=doc.format,
                           sha256=hashlib.sha256(data).hexdigest()),
         template=reading.template.id,
@@ -102,3 +104,5 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None)
         sections=sections(reading.flat.text),
         extra_rows=tuple(extras),
     )
+    more = prose_findings(report) + [Finding("warning", "source", w) for w in doc.warnings]
+    return replace(report, findings=report.findings + tuple(more)) if more else report

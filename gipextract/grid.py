@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .identities import CellRef, expand, failures, ref_str
+from dataclasses import replace
+
+from .identities import expand, identity_findings, ref_str
 from .reconstruct import Reading, RowRead, TableRead
+from .positions import column_spans, place
 from .report import Cell, ExtraRowOut, Finding
 from .solve import BLANK, Equation, Placement, SearchTooLarge, enumerate_row, solve
 from .templates import Template
@@ -28,27 +31,8 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
             findings.append(Finding("info", "extra_row", f"{spec.key}: row {e.label!r} is not on the national form; "
                                     f"kept under extra_rows with values {', '.join(e.values)}"))
     values = {(c.table, c.row, c.column): c.value for c in cells}
-    failed, _ = failures(reading.template, values)
-    labels = _labels(reading.template) if failed else {}
-    for f in failed:
-        check = f.check
-        lhs = " + ".join(f"{labels[c]}({values[c]})" for c in check.left)
-        rhs = " + ".join(f"{labels[c]}({values[c]})" for c in check.right)
-        findings.append(Finding(
-            "error", "identity",
-            f"{check.spec.id} [{check.where}]: {lhs} = {f.left_sum}, but {rhs} = {f.right_sum}",
-            tuple(ref_str(c) for c in check.left + check.right)))
+    findings += identity_findings(reading.template, values)
     return cells, findings, extras
-
-
-def _labels(template: Template) -> dict[CellRef, str]:
-    out = {}
-    for t in template.tables:
-        for r in t.rows:
-            for c in r.columns:
-                col = t.column(c).label
-                out[(t.key, r.key, c)] = f"{r.label or ''}/{col}".lstrip("/")
-    return out
 
 
 def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list[Finding]]:
@@ -81,6 +65,7 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
         else:
             cross.append(Equation(tuple(terms), check.spec.id))
     kind_of = {c.key: c.kind for c in spec.columns}
+    rows = _placed_by_position(rows, table.header_spans)
     domains: list[list[Placement] | None] = []
     for i, r in enumerate(rows):
         if not r.found:
@@ -122,7 +107,8 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
     chosen: dict[int, list[Placement]] = {i: [sub[remap[i]][k] for k in viable[remap[i]]]  # type: ignore[index]
                                           for i in remap}
     cells: list[Cell] = []
-    for i, r in enumerate(table.rows):
+    for i in range(len(table.rows)):
+        r = rows[i]
         unit = standing_in.get(r.row.key)
         if i in chosen:
             cells += _row_cells(spec.key, r, chosen[i], findings)
@@ -138,6 +124,35 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
             findings.append(Finding("info", "label_fuzzy",
                                     f"{spec.key}.{r.row.key}: label {r.row.label!r} matched approximately"))
     return cells, findings
+
+
+def _placed_by_position(rows: list[RowRead],
+                        header_spans: dict[str, tuple[float, float]] | None) -> list[RowRead]:
+    """Short rows whose values' printed positions fix their columns get explicit blanks.
+
+    Columns are located from rows that print every value, else from the header labels.
+    """
+    by_width: dict[tuple[str, ...], list[RowRead]] = {}
+    for r in rows:
+        if r.found:
+            by_width.setdefault(r.row.columns, []).append(r)
+    out = list(rows)
+    for cols, group in by_width.items():
+        short = [r for r in group if 0 < len(r.tokens) < len(cols)]
+        if not short:
+            continue
+        spans = column_spans([r.tokens for r in group], len(cols))
+        if spans is None and header_spans and all(c in header_spans for c in cols):
+            spans = [header_spans[c] for c in cols]
+            if any(spans[j][1] >= spans[j + 1][0] for j in range(len(spans) - 1)):
+                spans = None
+        if spans is None:
+            continue
+        for r in short:
+            placed = place(r.tokens, spans)
+            if placed is not None:
+                out[out.index(r)] = replace(r, tokens=placed)
+    return out
 
 
 def _terms(signed: list[tuple[str, str, int]], row_index: dict[str, int], standing_in: dict[str, int],

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Mapping
 
 from . import templates
+from .report import Finding
 from .templates import IdentitySpec, Template
 
 CellRef = tuple[str, str, str]  # (table, row, column)
@@ -74,3 +75,25 @@ def failures(template: Template, values: Mapping[CellRef, object]) -> tuple[list
         if ls != rs:
             failed.append(Failure(check, ls, rs))
     return failed, unchecked
+
+
+@lru_cache(maxsize=None)
+def _labels(template_id: str) -> dict[CellRef, str]:
+    t = templates.get(template_id)
+    return {(tb.key, r.key, c): f"{r.label or ''}/{tb.column(c).label}".lstrip("/")
+            for tb in t.tables for r in tb.rows for c in r.columns}
+
+
+def identity_findings(template: Template, values: Mapping[CellRef, object]) -> list[Finding]:
+    """One ``identity`` error per failing instance, naming its cells (Chinese labels) and both sides."""
+    failed, _ = failures(template, values)
+    labels = _labels(template.id) if failed else {}
+    out = []
+    for f in failed:
+        check = f.check
+        lhs = " + ".join(f"{labels[c]}({values[c]})" for c in check.left)
+        rhs = " + ".join(f"{labels[c]}({values[c]})" for c in check.right)
+        out.append(Finding("error", "identity",
+                           f"{check.spec.id} [{check.where}]: {lhs} = {f.left_sum}, but {rhs} = {f.right_sum}",
+                           tuple(ref_str(c) for c in check.left + check.right)))
+    return out

@@ -41,7 +41,11 @@ def extract_info(lines: list[str], text: str, meta: Mapping[str, str]) -> Report
     head = [ln for ln in lines if ln.strip()][:25]
     candidates = [meta["title"]] if meta.get("title") else []
     candidates += head
-    for k, line in enumerate(candidates):
+    # A title wrapped onto a second line (…工作 / 年度报告) is read joined.
+    tries: list[tuple[int, str]] = list(enumerate(candidates))
+    tries += [(k, line.rstrip() + candidates[k + 1].strip()) for k, line in enumerate(candidates[:-1])
+              if "。" not in line and len(line) < 60]
+    for k, line in tries:
         line_c = _LABEL_PREFIX_RE.sub("", line)
         if len(line_c.strip()) > 80:
             continue

@@ -87,6 +87,8 @@ class TableRead:
     extra_rows: list[ExtraRow] = field(default_factory=list)
     # Groups whose rows are absent but whose label prints the group's total.
     group_rows: list[tuple[GroupSpec, RowRead]] = field(default_factory=list)
+    # Where each column's header label is printed (PDF boxes), by column key.
+    header_spans: dict[str, tuple[float, float]] | None = None
 
 
 @dataclass
@@ -298,7 +300,63 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
         table.rows.append(reads.get(id(row), RowRead(row, False)))
     for rid, group in pseudo.items():
         table.group_rows.append((group, reads[rid]))
+    first_value = min((m[2] for m in found if m[0].label is not None), default=end)
+    table.header_spans = _header_spans(flat, spec, template_id, start, first_value if first_value > start else end)
     return table
+
+
+@lru_cache(maxsize=None)
+def _header_pattern(template_id: str, table_key: str) -> "re.Pattern[str]":
+    spec = templates.get(template_id).table(table_key)
+    heads = {label_core(c.label.split(" ")[-1]) for c in spec.columns}
+    others = {label_core(x) for x in spec.noise} - heads
+    alts = sorted(heads | others, key=len, reverse=True)
+    return re.compile("|".join(f"(?P<h{i}>{re.escape(a)})" if a in heads else re.escape(a) for i, a in enumerate(alts)))
+
+
+def _header_spans(flat: Flat, spec: TableSpec, template_id: str, start: int,
+                  end: int) -> dict[str, tuple[float, float]] | None:
+    """Horizontal extent of each column, from where the header labels are printed."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for m in _header_pattern(template_id, spec.key).finditer(flat.compact, start, end):
+        if m.lastgroup is None:
+            continue  # a longer label holding a header word (法人或其他组织)
+        f0, f1 = flat.frag_of(flat.full(m.start())), flat.frag_of(flat.full_end(m.end()) - 1)
+        bbs = [flat.fragments[f].prov.bbox for f in range(f0, f1 + 1)]
+        if any(b is None for b in bbs):
+            return None
+        found.setdefault(m.group(0), []).append((min(b[0] for b in bbs), max(b[2] for b in bbs)))  # type: ignore[index]
+    words = [label_core(c.label.split(" ")[-1]) for c in spec.columns]
+    if len(set(words)) == len(words):
+        # One header word per column: a word printed several times (repeated down a merge)
+        # is one column; a column whose word is missing lies between its neighbours.
+        spans: list[tuple[float, float] | None] = []
+        for w in words:
+            boxes = _merge_boxes(found.get(w, []))
+            spans.append(boxes[0] if len(boxes) == 1 else None)
+        for j, sp in enumerate(spans):
+            if sp is None and 0 < j < len(spans) - 1 and spans[j - 1] and spans[j + 1]:
+                left, right = spans[j - 1], spans[j + 1]
+                spans[j] = (left[1] + 0.5, right[0] - 0.5)  # type: ignore[index]
+        out = {c.key: sp for c, sp in zip(spec.columns, spans) if sp is not None}
+        return out or None
+    # The same outcome words head several groups (table 四): columns are the distinct
+    # places they are printed at, left to right.
+    result = _merge_boxes([b for boxes in found.values() for b in boxes])
+    if len(result) != len(spec.columns):
+        return None
+    return {c.key: sp for c, sp in zip(spec.columns, result)}
+
+
+def _merge_boxes(boxes: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Horizontal spans that overlap by more than half are one column."""
+    merged: list[tuple[float, float]] = []
+    for b in sorted(boxes):
+        if merged and min(b[1], merged[-1][1]) - max(b[0], merged[-1][0]) > 0.5 * (b[1] - b[0]):
+            merged[-1] = (min(b[0], merged[-1][0]), max(b[1], merged[-1][1]))
+        else:
+            merged.append(b)
+    return merged
 
 
 def _is_han(ch: str) -> bool:

@@ -103,6 +103,7 @@ class Report:
     findings: tuple[Finding, ...] = ()
     sections: Mapping[str, str] = field(default_factory=dict)
     extra_rows: tuple[ExtraRowOut, ...] = ()
+    inputs: tuple[str, ...] = ()  # for a sum of reports: the documents added up
 
     def cell(self, table: str, row: str, column: str) -> Cell:
         """The cell at ``table``/``row``/``column``."""
@@ -118,6 +119,18 @@ class Report:
             if c.table == key:
                 out.setdefault(c.row, {})[c.column] = c.value
         return out
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One tidy record per cell (document, unit, year, template, keys, Chinese labels, value, status)."""
+        from .export import records
+
+        return records(self)
+
+    def to_frame(self) -> Any:
+        """The tidy records as a pandas DataFrame (needs the ``pandas`` extra)."""
+        from .export import to_frame
+
+        return to_frame(self)
 
     @property
     def ok(self) -> bool:
@@ -143,6 +156,8 @@ class Report:
         }
         if self.extra_rows:
             d["extra_rows"] = [e.to_dict() for e in self.extra_rows]
+        if self.inputs:
+            d["inputs"] = list(self.inputs)
         return d
 
 

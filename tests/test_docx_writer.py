@@ -218,3 +218,36 @@ def test_options_are_checked() -> None:
         render_docx(t, grid, content_control="page")
     with pytest.raises(ValueError):
         render_docx(t, {k: v for k, v in list(grid.items())[1:]})
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_options_round_trip(seed: int) -> None:
+    """Any combination of options writes every value where the form puts it."""
+    import random
+
+    tool = _corpus_tool()
+    rng = random.Random(seed)
+    template = templates.get(rng.choice(("2021", "2019")))
+    grid = tool.random_grid(template, rng, busy=rng.choice((0.5, 1.0, 2.0)))
+    blanks = tool.pick_blanks(grid, rng, rng.choice((0.0, 0.3)))
+    rows = [r.key for r in template.table("requests").rows]
+    split = rng.choice((None, "paragraph", "page"))
+    opts = dict(merges=rng.choice(("merged", "repeated", "random")), split_runs=rng.random() < 0.5,
+                bookmarks=rng.random() < 0.5, nested=rng.random() < 0.3,
+                content_control=rng.sample(("table", "cells", "rows"), rng.randint(0, 3)),
+                tracked=rng.random() < 0.5, split_table=split, split_before=rng.choice(rows[1:]),
+                headings=rng.choice(("plain", "numbered", "textbox")), textbox_heading=rng.choice("一二三四五六"),
+                title_lines=rng.choice((1, 2)), date=None, seed=seed)
+    data = render_docx(template, grid, blanks=blanks, **opts)
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    tbls = list(_tables(root.find(W + "body")))
+    assert len(tbls) == (4 if split else 3)
+    for ft, parts in zip(form_tables(template), [tbls[:1], tbls[1:-1], tbls[-1:]]):
+        m = _matrix(parts)
+        for reg in ft.regions:
+            if reg.ref is None:
+                continue
+            text, cont = m[(reg.row, reg.col)]
+            v = grid[reg.ref]
+            want = "" if reg.ref in blanks else (format(v, "f") if isinstance(v, Decimal) else str(v))
+            assert not cont and text.strip(" \u3000") == want, (reg.ref, text, want, opts)

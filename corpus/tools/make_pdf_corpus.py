@@ -12,7 +12,7 @@ beside it: printing does not change a value, and a cell left empty in the DOCX i
 PDF too. Documents with tracked changes are not printed (LibreOffice prints the deleted text
 struck through, so the PDF would show both values).
 
-LibreOffice stamps each PDF with the time of conversion and a random file ID; both are replaced
+LibreOffice stamps each PDF with the time of conversion, a file ID and a checksum; all are replaced
 by fixed values of the same length (byte offsets stay valid), so reruns on the same
 LibreOffice and fonts give the same bytes. A different LibreOffice version or font set lays out
 differently; the values and their order do not change.
@@ -63,11 +63,13 @@ def soffice() -> str:
 
 
 def pin(pdf: bytes) -> bytes:
-    """Conversion time and file ID replaced by fixed values of the same byte length."""
+    """Conversion time, file ID and checksum replaced by fixed values of the same byte length."""
     pdf = re.sub(rb"(/(?:CreationDate|ModDate)\s*\()D:\d{14}", lambda m: m.group(1) + FIXED_DATE, pdf)
     zero = b"<" + b"0" * 32 + b">"
     pdf = re.sub(rb"/ID\s*\[\s*<[0-9A-Fa-f]{32}>\s*<[0-9A-Fa-f]{32}>\s*\]",
                  lambda m: re.sub(rb"<[0-9A-Fa-f]{32}>", zero, m.group(0)), pdf)
+    # LibreOffice's own trailer key, a checksum over the (dated) file
+    pdf = re.sub(rb"(/DocChecksum\s*/)[0-9A-Fa-f]{32}", lambda m: m.group(1) + b"0" * 32, pdf)
     return pdf
 
 

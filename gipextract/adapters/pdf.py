@@ -129,10 +129,22 @@ def _line_fragments(tp, line: str, start: int, page: int, height: float, boxes_o
     idx = [k for k, ok in enumerate(keep) if ok]
     if not boxes_ok:
         return [Fragment(text.strip(), Provenance(page=page))] if text.strip() else []
-    if not _DIGIT_RE.search(text) or _PAGE_NUMBER_RE.match(text):
+    if _PAGE_NUMBER_RE.match(text):
         s = next(k for k, ch in zip(idx, text) if not ch.isspace())
         e = next(k for k, ch in zip(reversed(idx), reversed(text)) if not ch.isspace())
         return [Fragment(text.strip(), Provenance(page=page, bbox=_union(box(s), box(e))))]
+    if not _DIGIT_RE.search(text):
+        # Words of label lines: the text layer joins neighbouring cells into one line.
+        out, word = [], []
+        for k in idx + [None]:  # type: ignore[list-item]
+            if k is None or chars[k].isspace():
+                if word:
+                    out.append(Fragment("".join(chars[j] for j in word),
+                                        Provenance(page=page, bbox=_union(box(word[0]), box(word[-1])))))
+                    word = []
+            else:
+                word.append(k)
+        return out
     # Words: split at spaces, and between digits whose glyphs stand apart (narrow cells
     # sometimes get no space from the text layer).
     words: list[list[int]] = []

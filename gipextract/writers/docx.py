@@ -21,23 +21,25 @@ import datetime as dt
 import io
 import random
 import zipfile
-from xml.sax.saxutils import escape
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Collection, Mapping, Sequence
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, Twips
 from docx.text.run import Run
 
 from ..templates import Template
 from .layout import CellRef, Grid, show
 
-__all__ = ["MERGE_MODES", "HEADING_STYLES", "SPLIT_STYLES", "CONTENT_CONTROLS", "render_docx"]
+__all__ = ["CONTENT_CONTROLS", "HEADING_STYLES", "MERGE_MODES", "SPLIT_STYLES", "FormTable", "Region", "form_tables",
+           "render_docx"]
 
 MERGE_MODES = ("merged", "repeated", "random")
 HEADING_STYLES = ("plain", "numbered", "textbox")
@@ -202,7 +204,7 @@ def _lab(text: str, labels: Mapping[str, str]) -> str:
 # ---------------------------------------------------------------------------------------------
 # Small OOXML helpers.
 
-def _el(tag: str, attrs: Mapping[str, object] | None = None, *children) -> "OxmlElement":
+def _el(tag: str, attrs: Mapping[str, object] | None = None, *children) -> BaseOxmlElement:
     e = OxmlElement(tag)
     for k, v in (attrs or {}).items():
         e.set(qn(k), str(v))
@@ -212,7 +214,7 @@ def _el(tag: str, attrs: Mapping[str, object] | None = None, *children) -> "Oxml
 
 
 def _rpr(size: int = CELL_SIZE, bold: bool = False, font: str = FONT, color: str | None = None,
-         underline: bool = False, lang: bool = False) -> "OxmlElement":
+         underline: bool = False, lang: bool = False) -> BaseOxmlElement:
     """Run properties in schema order (rFonts, b, bCs, color, sz, szCs, u, lang)."""
     rpr = _el("w:rPr", None, _el("w:rFonts", {"w:ascii": font, "w:hAnsi": font, "w:eastAsia": font,
                                              "w:cs": font, "w:hint": "eastAsia"}))
@@ -231,7 +233,7 @@ def _rpr(size: int = CELL_SIZE, bold: bool = False, font: str = FONT, color: str
 
 
 def _run(text: str, size: int = CELL_SIZE, bold: bool = False, deleted: bool = False,
-         rsid: str | None = None, lang: bool = False, link: bool = False) -> "OxmlElement":
+         rsid: str | None = None, lang: bool = False, link: bool = False) -> BaseOxmlElement:
     """A ``w:r``; "\\n" in ``text`` becomes ``w:br``; ``deleted`` writes ``w:delText``."""
     r = _el("w:r", {"w:rsidR": rsid} if rsid else None)
     r.append(_rpr(size, bold, color="0563C1" if link else None, underline=link, lang=lang))
@@ -248,7 +250,7 @@ def _run(text: str, size: int = CELL_SIZE, bold: bool = False, deleted: bool = F
 
 
 def _ppr(jc: str = "center", first_line: int | None = None, num: tuple[int, int] | None = None,
-         keep_next: bool = False) -> "OxmlElement":
+         keep_next: bool = False) -> BaseOxmlElement:
     ppr = _el("w:pPr")
     if keep_next:
         ppr.append(_el("w:keepNext"))
@@ -271,6 +273,19 @@ def _split_points(text: str, rng: random.Random, pieces: int) -> list[str]:
         out.append(text[last:c])
         last = c
     return out
+
+
+_NO_END = "（(“\"《〔[0123456789"
+_NO_START = "）)”\"》〕]、，,：:。.；;0123456789"
+
+
+def _line_breaks(text: str) -> list[int]:
+    """Where a clerk could break ``text`` over two lines: at least two characters on each side,
+    never inside a bracket pair's edge, after an opening bracket or inside a number."""
+    if len(text) < 6 or "\n" in text:
+        return []
+    return [i for i in range(2, len(text) - 1)
+            if text[i - 1] not in _NO_END and text[i] not in _NO_START]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -326,7 +341,7 @@ class _Builder:
 
     # -- prose ----------------------------------------------------------------------------
     def para(self, text: str = "", *, jc: str = "both", size: int = BODY_SIZE, bold: bool = False,
-             first_line: int | None = 480) -> "OxmlElement":
+             first_line: int | None = 480) -> BaseOxmlElement:
         p = _el("w:p", None, _ppr(jc, first_line))
         if text:
             p.append(_run(text, size, bold))
@@ -375,7 +390,7 @@ class _Builder:
                   "their text lacks the 一、 prefix")
         return num_id
 
-    def _textbox(self, text: str) -> "OxmlElement":
+    def _textbox(self, text: str) -> BaseOxmlElement:
         cx, cy = 5274310, 411480
         shape_id = self.nid()
         inner = ('<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:jc w:val="left"/></w:pPr>'
@@ -470,7 +485,7 @@ class _Builder:
             parts.append(tbl)
         return parts
 
-    def _tbl_shell(self, widths: Sequence[int]) -> "OxmlElement":
+    def _tbl_shell(self, widths: Sequence[int]) -> BaseOxmlElement:
         border = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "auto"}
         borders = _el("w:tblBorders", None, *(_el(f"w:{s}", border) for s in
                                               ("top", "left", "bottom", "right", "insideH", "insideV")))
@@ -484,7 +499,7 @@ class _Builder:
         grid = _el("w:tblGrid", None, *(_el("w:gridCol", {"w:w": w}) for w in widths))
         return _el("w:tbl", None, tblpr, grid)
 
-    def _tr(self, table: FormTable, r: int, a: int, b: int, cover, merged, widths) -> "OxmlElement":
+    def _tr(self, table: FormTable, r: int, a: int, b: int, cover, merged, widths) -> BaseOxmlElement:
         trpr = _el("w:trPr")
         if self.o["row_height"] and table.key == "requests" and table.row_keys[r]:
             trpr.append(_el("w:trHeight", {"w:val": self.o["row_height"], "w:hRule": "atLeast"}))
@@ -513,7 +528,7 @@ class _Builder:
         self._wrap_cells_in_sdt(tr)
         return tr
 
-    def _tc(self, width: int, span: int, vmerge: str | None, content: list, role: str) -> "OxmlElement":
+    def _tc(self, width: int, span: int, vmerge: str | None, content: list, role: str) -> BaseOxmlElement:
         tcpr = _el("w:tcPr", None, _el("w:tcW", {"w:w": width, "w:type": "dxa"}))
         if span > 1:
             tcpr.append(_el("w:gridSpan", {"w:val": span}))
@@ -529,7 +544,7 @@ class _Builder:
             tc.append(el)
         return tc
 
-    def _empty_p(self) -> "OxmlElement":
+    def _empty_p(self) -> BaseOxmlElement:
         return _el("w:p", None, _ppr("center"))
 
     def _content(self, reg: Region, paras: Sequence[str]) -> list:
@@ -540,9 +555,10 @@ class _Builder:
     def _label_ps(self, paras: Sequence[str], role: str) -> list:
         jc = "left" if role in ("caption", "note") else "center"
         texts = list(paras)
-        if self.o["split_runs"] and len(texts) == 1 and len(texts[0]) >= 6 and "\n" not in texts[0] \
-                and self.rng.random() < 0.2:
-            a, b = _split_points(texts[0], self.rng, 2)
+        cuts = _line_breaks(texts[0]) if len(texts) == 1 else []
+        if self.o["split_runs"] and cuts and self.rng.random() < 0.15:
+            k = self.rng.choice(cuts)
+            a, b = texts[0][:k], texts[0][k:]
             texts = [a, b]
             self.note(f"label split over two paragraphs: {a!r} / {b!r}")
         out = []
@@ -558,7 +574,7 @@ class _Builder:
             out.append(p)
         return out
 
-    def _value_p(self, ref: CellRef) -> "OxmlElement":
+    def _value_p(self, ref: CellRef) -> BaseOxmlElement:
         value = self.grid[ref]
         p = _el("w:p", None, _ppr("center"))
         if ref in self.o["blanks"]:
@@ -621,11 +637,11 @@ class _Builder:
             p.append(self._rev("w:ins", text))
         self.note(f"tracked change in {'.'.join(ref)}: ins {text!r}, del {old!r} ({style})")
 
-    def _rev(self, tag: str, text: str) -> "OxmlElement":
+    def _rev(self, tag: str, text: str) -> BaseOxmlElement:
         return _el(tag, {"w:id": self.nid(), "w:author": AUTHOR, "w:date": REVISION_DATE},
                    _run(text, deleted=tag == "w:del"))
 
-    def _sdt(self, alias: str, *content) -> "OxmlElement":
+    def _sdt(self, alias: str, *content) -> BaseOxmlElement:
         sdtpr = _el("w:sdtPr", None, _el("w:alias", {"w:val": alias}), _el("w:tag", {"w:val": alias}),
                     _el("w:id", {"w:val": self.rng.randrange(-2**31, 2**31)}))
         return _el("w:sdt", None, sdtpr, _el("w:sdtContent", None, *content))
@@ -757,7 +773,8 @@ class _Builder:
     def _sdt_rows(self, parts: list) -> None:
         tbl = parts[-1]
         rows = tbl.findall(qn("w:tr"))
-        picks = sorted(self.rng.sample(range(len(rows) - 6, len(rows)), 2))
+        tail = range(max(0, len(rows) - 6), len(rows))
+        picks = sorted(self.rng.sample(tail, min(2, len(tail))))
         for k in reversed(picks):
             tr = rows[k]
             idx = list(tbl).index(tr)
@@ -897,10 +914,3 @@ def render_docx(template: Template, grid: Grid, *, unit: str = "某某县某某�
                 part6_extra=part6_extra, comment_cells=comment_cells, seed=seed)
     return _Builder(template, grid, opts, log).build()
 
-
-def iter_value_regions(template: Template) -> Iterator[Region]:
-    """Every value cell of the three tables, in form order (handy for tests)."""
-    for table in form_tables(template):
-        for reg in table.regions:
-            if reg.ref is not None:
-                yield reg

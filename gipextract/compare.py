@@ -1,0 +1,118 @@
+"""Checks across reports and against the report's own prose, and sums of reports."""
+from __future__ import annotations
+
+import hashlib
+import re
+from decimal import Decimal
+from typing import Iterable, Sequence
+
+from . import templates
+from .identities import identity_findings
+from .report import Cell, Finding, Report, ReportInfo, SourceInfo
+
+APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+
+# Totals that part 一 usually restates, as (pattern, cell of table 三's 总计 column).
+_N = r"(\d[\d,]*)\s*(?:件|条|个)"
+_GAP = r"[^，。；;,、\d]{0,14}?"
+PROSE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:收到|受理|新收|接到|接收)[^，。；;,、\d]{0,14}?申请" + _GAP + _N), "new_received"),
+    (re.compile(r"(?:收到|受理|新收|接到|接收)" + _GAP + _N + r"[^，。；;\d]{0,3}?申请"), "new_received"),
+    (re.compile(r"上一?年度?结转" + _GAP + _N), "carried_over"),
+    (re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理)?" + _GAP + _N), "carried_forward"),
+    (re.compile(_N + r"[^，。；;\d]{0,4}?结转(?:至|到)?下一?年度?"), "carried_forward"),
+    (re.compile(r"(?:办结|答复|办理完毕)" + _GAP + _N), "total"),
+)
+
+
+def prose_findings(report: Report) -> list[Finding]:
+    """Totals stated in part 一 that disagree with table 三's 总计 column."""
+    text = report.sections.get("一", "")
+    if not text:
+        return []
+    out = []
+    seen = set()
+    for pattern, row in PROSE_PATTERNS:
+        if row in seen:
+            continue
+        m = next((m for m in pattern.finditer(text) if not re.search("复议|诉讼|诉求|投诉", m.group(0))), None)
+        if m is None:
+            continue
+        seen.add(row)
+        stated = int(m.group(1).replace(",", ""))
+        try:
+            cell = report.cell("requests", row, "total")
+        except KeyError:
+            continue
+        if cell.value is not None and cell.value != stated:
+            out.append(Finding("warning", "prose",
+                               f"part 一 says {m.group(0)!r} but table 三 has {cell.value} in "
+                               f"requests.{row}.total", (cell.ref,)))
+    return out
+
+
+def cross_year(previous: Report, current: Report) -> list[Finding]:
+    """This year's 上年结转 must equal last year's 结转下年度, column by column, for the same unit."""
+    out = []
+    if previous.template and current.template and (previous.info.unit or "") != (current.info.unit or ""):
+        a, b = _bare(previous.info.unit), _bare(current.info.unit)
+        if a and b and not (a.endswith(b) or b.endswith(a)):
+            out.append(Finding("warning", "cross_year_unit",
+                               f"the reports are of different units: {previous.info.unit} and {current.info.unit}"))
+    if previous.info.year is not None and current.info.year is not None and current.info.year != previous.info.year + 1:
+        out.append(Finding("warning", "cross_year_gap",
+                           f"the reports cover {previous.info.year} and {current.info.year}, not consecutive years"))
+    for col in APPLICANTS:
+        try:
+            before = previous.cell("requests", "carried_forward", col).value
+            now = current.cell("requests", "carried_over", col)
+        except KeyError:
+            continue
+        if before is not None and now.value is not None and before != now.value:
+            out.append(Finding("error", "cross_year",
+                               f"上年结转 {now.value} in {current.info.year} (requests.carried_over.{col}) but "
+                               f"结转下年度 {before} in {previous.info.year}", (now.ref,)))
+    return out
+
+
+def _bare(unit: str | None) -> str:
+    return re.sub(r"人民政府$|办事处$", "", unit or "")
+
+
+def aggregate(reports: Sequence[Report] | Iterable[Report], unit: str | None = None) -> Report:
+    """Sum reports of one template into one grid (as a district compiles its units' reports).
+
+    A cell is summed only when every input has a value; otherwise it is ``missing`` (or
+    ``ambiguous`` when an input's cell is). The sum's identities are checked afresh.
+    """
+    reports = list(reports)
+    if not reports:
+        raise ValueError("aggregate() needs at least one report")
+    ids = {r.template for r in reports}
+    if len(ids) != 1:
+        raise ValueError(f"cannot add reports of different forms: {', '.join(sorted(ids))}")
+    template = templates.get(reports[0].template)
+    by_ref = [{(c.table, c.row, c.column): c for c in r.cells} for r in reports]
+    cells = []
+    for key in template.cell_keys():
+        parts = [m[key] for m in by_ref]
+        if any(p.value is None for p in parts):
+            status = "ambiguous" if any(p.status == "ambiguous" for p in parts) else "missing"
+            cells.append(Cell(*key, None, status))
+            continue
+        total = sum((p.value for p in parts), Decimal(0) if isinstance(parts[0].value, Decimal) else 0)
+        status = "inferred" if any(p.status == "inferred" for p in parts) else "ok"
+        cells.append(Cell(*key, total, status))  # type: ignore[arg-type]
+    values = {(c.table, c.row, c.column): c.value for c in cells}
+    findings = identity_findings(template, values)
+    inputs = tuple(r.source.path or r.source.sha256 for r in reports)
+    years = {r.info.year for r in reports}
+    digest = hashlib.sha256("".join(r.source.sha256 for r in reports).encode()).hexdigest()
+    return Report(
+        source=SourceInfo(path=None, format="aggregate", sha256=digest),
+        template=template.id,
+        info=ReportInfo(unit=unit, year=years.pop() if len(years) == 1 else None),
+        cells=tuple(cells),
+        findings=tuple(findings),
+        inputs=inputs,
+    )
