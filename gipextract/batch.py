@@ -17,9 +17,9 @@ from .errors import GipExtractError
 from .report import Report
 
 # Files a folder walk picks up: every format read, plus those refused by name (so that
-# a .doc in a folder is reported, not silently skipped).
-SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf", ".doc", ".wps",
-                      ".md"})
+# a .doc in a folder is reported, not silently skipped). Files named explicitly are
+# always read, whatever their suffix.
+SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf", ".doc", ".wps"})
 
 
 @dataclass(frozen=True)

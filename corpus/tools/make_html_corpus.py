@@ -29,6 +29,7 @@ import json
 import random
 import sys
 from decimal import Decimal
+from itertools import combinations
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
@@ -139,6 +140,14 @@ def random_grid(t: Template, rng: random.Random) -> dict:
     return g
 
 
+def set_appeals(g: dict, *groups: list) -> None:
+    """Set table 四 to the given 维持/纠正/其他/尚未审结 of each group, with their totals."""
+    for grp, parts in zip(GROUPS, groups):
+        for o, v in zip(OUTCOMES, parts):
+            g[("appeals", "all", f"{grp}.{o}")] = v
+        g[("appeals", "all", f"{grp}.total")] = sum(parts)
+
+
 def check_grid(t: Template, g: dict) -> None:
     """Assert the grid has exactly the template's cells, sane values, and every identity."""
     assert set(g) == set(t.cell_keys()), "grid cells differ from the template"
@@ -211,21 +220,34 @@ def choose_blanks(t: Template, g: dict, rng: random.Random, share: dict) -> list
 
 
 def choose_drops(t: Template, g: dict, rng: random.Random, *, blanks: list, t3_rows: int = 0, t3_max: int = 2,
-                 appeals: int = 0, fixed: list = (), suffix: str = "", tries: int = 4000) -> list:
-    """Zero cells whose ``<td>`` is dropped, drawn until the oracle resolves tables 三 and 四."""
+                 appeals: int = 0, fixed: list = (), suffix: str = "", tries: int = 200) -> list:
+    """Zero cells whose ``<td>`` is dropped, drawn until the oracle resolves tables 三 and 四.
+
+    Table 四: every set of ``appeals`` zero cells is tried with the oracle and one of the sets
+    that leave no cell ambiguous is drawn. Table 三: ``t3_rows`` rows (that carry no blank) each
+    lose 1 to ``t3_max`` zero cells, redrawn until no cell of tables 三/四 is ambiguous. The
+    ``fixed`` drops (table 二) are added as they are, ambiguous or not.
+    """
     blank_set = set(blanks)
+    a4: list = []
+    if appeals:
+        z4 = zero_cells(t, g, "appeals", blank_set).get("all", [])
+        good = []
+        for sub in combinations(z4, appeals):
+            res = oracle.solve(t.id, printed_tokens(t, g, blank_set, set(sub), suffix))
+            if not any(s == "ambiguous" for k, s in res["statuses"].items() if k.startswith("appeals.")):
+                good.append(list(sub))
+        if not good:
+            raise RuntimeError("no resolvable drop set in table 四")
+        a4 = rng.choice(good)
     z3 = zero_cells(t, g, "requests", blank_set)
-    # rows that are neither all printed zeros nor carry a blank: drops stay inside real rows
     rows3 = [r for r, cells in z3.items()
              if not any((("requests", r, c) in blank_set) for c in t.table("requests").row(r).columns)]
-    z4 = zero_cells(t, g, "appeals", blank_set).get("all", [])
     for _ in range(tries):
-        drops = list(fixed)
+        drops = list(fixed) + a4
         for r in rng.sample(rows3, t3_rows):
             cells = z3[r]
             drops += rng.sample(cells, rng.randint(1, min(t3_max, len(cells))))
-        if appeals:
-            drops += rng.sample(z4, appeals)
         res = oracle.solve(t.id, printed_tokens(t, g, blank_set, set(drops), suffix))
         bad = [k for k, s in res["statuses"].items() if s == "ambiguous" and not k.startswith("proactive.")]
         if not bad:
@@ -339,6 +361,7 @@ def pages() -> list[dict]:
     t = templates.get("2019")
     rng = random.Random(107)
     g = random_grid(t, rng)
+    set_appeals(g, [2, 1, 0, 1], [0, 0, 0, 0], [1, 0, 0, 0])
     out.append(dict(
         name="07_2019_word_gbk_dropped_resolved", template=t, grid=g, blanks=[],
         drops=dict(t3_rows=3, t3_max=2, appeals=2), rng=rng,
@@ -401,6 +424,7 @@ def pages() -> list[dict]:
     t = templates.get("2021")
     rng = random.Random(111)
     g = random_grid(t, rng)
+    set_appeals(g, [2, 0, 1, 0], [1, 0, 0, 0], [0, 0, 0, 0])
     out.append(dict(
         name="11_word_dropped_malformed_gb2312", template=t, grid=g, blanks=[],
         drops=dict(t3_rows=4, t3_max=2, appeals=1), rng=rng, gb2312=True,
@@ -430,11 +454,7 @@ def pages() -> list[dict]:
     t = templates.get("2021")
     rng = random.Random(113)
     g = random_grid(t, rng)
-    for grp, parts in (("reconsideration", [2, 1, 0, 1]), ("litigation_direct", [0, 0, 0, 0]),
-                       ("litigation_after", [1, 0, 0, 0])):
-        for o, v in zip(OUTCOMES, parts):
-            g[("appeals", "all", f"{grp}.{o}")] = v
-        g[("appeals", "all", f"{grp}.total")] = sum(parts)
+    set_appeals(g, [2, 1, 0, 1], [0, 0, 0, 0], [1, 0, 0, 0])
     out.append(dict(
         name="13_utf8_declared_gbk_2021_form_2020", template=t, grid=g, blanks=[],
         drops=dict(t3_rows=0, appeals=2), rng=rng,
@@ -462,11 +482,7 @@ def pages() -> list[dict]:
     t = templates.get("2019")
     rng = random.Random(115)
     g = random_grid(t, rng)
-    for grp, parts in (("reconsideration", [0, 0, 0, 0]), ("litigation_direct", [3, 1, 0, 2]),
-                       ("litigation_after", [0, 0, 0, 0])):
-        for o, v in zip(OUTCOMES, parts):
-            g[("appeals", "all", f"{grp}.{o}")] = v
-        g[("appeals", "all", f"{grp}.total")] = sum(parts)
+    set_appeals(g, [0, 0, 0, 0], [3, 1, 0, 2], [0, 0, 0, 0])
     blanks15 = choose_blanks(t, g, rng, {"proactive": 0.5, "requests": 0.4})
     out.append(dict(
         name="15_2019_word_layout_malformed_blanks_dropped", template=t, grid=g, blanks=blanks15,

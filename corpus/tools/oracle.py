@@ -275,11 +275,6 @@ def classify(observed: list, amount: bool):
     return "ok", value, None
 
 
-def _requests_ok_rows(cells) -> bool:
-    v = [token_value(t, False) for t in cells]
-    return v[6] == sum(v[:6])
-
-
 def solve(tid: str, printed: dict[str, dict[str, list[str]]]) -> dict:
     """Every cell's value, status and candidates; ``log`` says what was enumerated."""
     out = {"tables": {}, "statuses": {}, "candidates": {}, "log": []}
@@ -307,10 +302,12 @@ def solve(tid: str, printed: dict[str, dict[str, list[str]]]) -> dict:
     results = [r for r in rows if r not in NOT_RESULTS]
     fixed = {r: tuple(printed["requests"][r]) for r in rows if len(printed["requests"][r]) == 7}
     short = [r for r in rows if r not in fixed]
+    values = {r: [token_value(t, False) for t in cells] for r, cells in fixed.items()}
     options = []
     for r in short:
         every = list(placements(printed["requests"][r], 7))
-        ok = [p for p in every if _requests_ok_rows(p)]
+        ok = [(p, [token_value(t, False) for t in p]) for p in every]
+        ok = [(p, v) for p, v in ok if v[6] == sum(v[:6])]
         options.append(ok)
         out["log"].append("requests.%s: %d of 7 printed, %d placements, %d pass the row identity"
                           % (r, len(printed["requests"][r]), len(every), len(ok)))
@@ -318,9 +315,11 @@ def solve(tid: str, printed: dict[str, dict[str, list[str]]]) -> dict:
     n = 0
     for combo in product(*options):
         n += 1
-        grid = dict(fixed)
-        grid.update(zip(short, combo))
-        if _requests_valid(grid, results):
+        v = dict(values)
+        v.update((r, vals) for r, (_p, vals) in zip(short, combo))
+        if _requests_valid(v, results):
+            grid = dict(fixed)
+            grid.update((r, p) for r, (p, _vals) in zip(short, combo))
             valid.append(grid)
     if not valid:
         raise ValueError("table 三: no valid placement")
@@ -343,8 +342,8 @@ def solve(tid: str, printed: dict[str, dict[str, list[str]]]) -> dict:
     return out
 
 
-def _requests_valid(grid, results) -> bool:
-    v = {r: [token_value(t, False) for t in cells] for r, cells in grid.items()}
+def _requests_valid(v, results) -> bool:
+    """All identities of table 三 on row value lists ``v`` (row key -> 7 ints)."""
     for cells in v.values():
         if cells[6] != sum(cells[:6]):
             return False

@@ -45,6 +45,8 @@ def sniff(data: bytes) -> str:
 def load(data: bytes, name: str, fmt: str | None = None) -> Document:
     """Read ``data`` (named ``name`` in messages) with the adapter for its format."""
     fmt = fmt or sniff(data)
+    if fmt == "zip" and name.lower().endswith(".docx"):
+        fmt = "docx"  # a damaged package: let the DOCX reader say what is wrong with it
     if fmt == "ole":
         raise UnsupportedFormatError(name, _LEGACY_ADVICE)
     if fmt in ("image", "zip", "rtf"):
