@@ -36,8 +36,9 @@ def test_several_files_give_json_lines_and_a_bad_one_does_not_stop_the_rest(tmp_
     bad.write_text("not a report", encoding="utf-8")
     out = run(SEED2, str(bad), str(CORPUS / "seeds" / "003_9456aa479e8413ba.txt"), "--json")
     assert out.returncode == 1
-    lines = out.stdout.strip().splitlines()
-    assert [json.loads(x)["template"] for x in lines] == ["2021", "2019"]
+    lines = [json.loads(x) for x in out.stdout.strip().splitlines()]
+    assert [x.get("template") for x in lines] == ["2021", None, "2019"]
+    assert lines[1]["error"]["type"] == "NoReportFoundError" and lines[1]["source"]["path"] == str(bad)
     assert "bad.txt" in out.stderr and "no report tables" in out.stderr
 
 
