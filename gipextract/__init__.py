@@ -9,12 +9,13 @@ from __future__ import annotations
 from .api import load_document, parse
 from .errors import (GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError,
                      UnsupportedFormatError)
+from .limits import Limits
 from .report import Cell, Finding, Report, ReportInfo, SourceInfo
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse", "load_document", "Report", "Cell", "Finding", "ReportInfo", "SourceInfo",
+    "parse", "load_document", "Limits", "Report", "Cell", "Finding", "ReportInfo", "SourceInfo",
     "GipExtractError", "UnreadableInputError", "UnsupportedFormatError", "NoReportFoundError",
     "ResourceLimitError", "__version__",
 ]

@@ -11,6 +11,7 @@ from . import adapters
 from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError
 from .compare import prose_findings
 from .grid import build
+from .limits import DEFAULT_LIMITS, Budget, Limits
 from .metadata import extract_info, sections
 from .model import Document
 from .normalize import nfkc
@@ -18,20 +19,21 @@ from .reconstruct import read_tables
 from .report import Finding, Report, SourceInfo
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
-MAX_BYTES = 200 * 1024 * 1024
 
 
-def _read_source(source: Source, name: str | None) -> tuple[bytes, str, str | None]:
+def _read_source(source: Source, name: str | None, max_bytes: int) -> tuple[bytes, str, str | None]:
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
+        if len(data) > max_bytes:
+            raise ResourceLimitError(name or "<bytes>", f"{len(data)} bytes; the limit is {max_bytes} (Limits.max_bytes)")
         return data, name or "<bytes>", None
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         label = name or str(path)
         try:
             size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise ResourceLimitError(label, f"file is {size} bytes; the limit is {MAX_BYTES}")
+            if size > max_bytes:
+                raise ResourceLimitError(label, f"file is {size} bytes; the limit is {max_bytes} (Limits.max_bytes)")
             return path.read_bytes(), label, str(path)
         except GipExtractError:
             raise
@@ -46,48 +48,57 @@ def _read_source(source: Source, name: str | None) -> tuple[bytes, str, str | No
         raise TypeError(f"parse() takes a path, bytes or a binary file object, not {type(source).__name__}")
     label = name or str(getattr(source, "name", "<stream>"))
     try:
-        data = read(MAX_BYTES + 1)
+        data = read(max_bytes + 1)
     except OSError as e:
         raise UnreadableInputError(label, f"cannot be read: {e}") from None
     if isinstance(data, str):
         raise TypeError("parse() needs a binary file object (open the file with 'rb')")
-    if len(data) > MAX_BYTES:
-        raise ResourceLimitError(label, f"more than {MAX_BYTES} bytes")
+    if len(data) > max_bytes:
+        raise ResourceLimitError(label, f"more than {max_bytes} bytes (Limits.max_bytes)")
     return data, label, None
 
 
-def load_document(source: Source, *, format: str | None = None, name: str | None = None) -> Document:
+def load_document(source: Source, *, format: str | None = None, name: str | None = None,
+                  limits: Limits | None = None) -> Document:
     """Read ``source`` with the adapter for its format and return the shared document model."""
-    data, label, _ = _read_source(source, name)
-    return _load(data, label, format)
+    limits = limits or DEFAULT_LIMITS
+    data, label, _ = _read_source(source, name, limits.max_bytes)
+    return _load(data, label, format, Budget(label, limits))
 
 
-def _load(data: bytes, label: str, fmt: str | None) -> Document:
+def _load(data: bytes, label: str, fmt: str | None, budget: Budget) -> Document:
     if not data.strip():
         raise UnreadableInputError(label, "the input is empty")
     try:
-        return adapters.load(data, label, fmt)
+        return adapters.load(data, label, fmt, budget)
     except GipExtractError:
         raise
     except Exception as e:  # a dependency's own error never escapes raw
         raise UnreadableInputError(label, f"{type(e).__name__}: {e}") from None
 
 
-def parse(source: Source, *, format: str | None = None, name: str | None = None) -> Report:
+def parse(source: Source, *, format: str | None = None, name: str | None = None,
+          limits: Limits | None = None) -> Report:
     """Parse one annual report from a path, bytes or a binary file object.
 
     The format is detected from the content (``format`` forces one of ``text``,
-    ``html``, ``docx``, ``pdf``). ``name`` labels the source in messages and output.
+    ``html``, ``docx``, ``pdf``). ``name`` labels the source in messages and output;
+    ``limits`` overrides the resource limits (:class:`~gipextract.limits.Limits`).
     Raises a :class:`~gipextract.errors.GipExtractError` subclass on bad input.
     """
-    data, label, path = _read_source(source, name)
-    doc = _load(data, label, format)
+    limits = limits or DEFAULT_LIMITS
+    data, label, path = _read_source(source, name, limits.max_bytes)
+    budget = Budget(label, limits)
+    doc = _load(data, label, format, budget)
     fragments = doc.fragments()
+    budget.tick()
     reading = read_tables(fragments)
+    budget.tick()
     if reading is None or not any(t.found for t in reading.tables.values()):
         raise NoReportFoundError(label, "no report tables found: neither form's table labels are in the document"
                                  + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
     cells, findings, extras = build(reading)
+    budget.tick()
     if not any(c.status in ("ok", "inferred", "ambiguous") for c in cells):
         raise NoReportFoundError(label, "the report tables are there but print no values (a blank form?)")
     # Titles and dates sit at the top (or a signature date at the very end).

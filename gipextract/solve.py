@@ -143,7 +143,7 @@ def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequ
     def rec(col: int, ti: int, off: int) -> None:
         nonlocal steps
         steps += 1
-        if steps > cap * 50:
+        if steps > cap * 10:  # ~0.2 s of search; beyond that the row is reported, not solved
             raise SearchTooLarge
         if col == n:
             if ti == len(tokens):

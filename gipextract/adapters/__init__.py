@@ -9,9 +9,10 @@ import importlib
 from typing import Callable
 
 from ..errors import UnsupportedFormatError
+from ..limits import Budget
 from ..model import Document
 
-# format name -> module holding ``read(data: bytes, name: str) -> Document``
+# format name -> module holding ``read(data: bytes, name: str, budget: Budget) -> Document``
 ADAPTERS: dict[str, str] = {
     "text": "gipextract.adapters.text",
     "html": "gipextract.adapters.html",
@@ -42,8 +43,9 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def load(data: bytes, name: str, fmt: str | None = None) -> Document:
+def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None = None) -> Document:
     """Read ``data`` (named ``name`` in messages) with the adapter for its format."""
+    budget = budget or Budget(name)
     fmt = fmt or sniff(data)
     if fmt == "zip" and name.lower().endswith(".docx"):
         fmt = "docx"  # a damaged package: let the DOCX reader say what is wrong with it
@@ -54,5 +56,8 @@ def load(data: bytes, name: str, fmt: str | None = None) -> Document:
     module = ADAPTERS.get(fmt)
     if module is None:
         raise UnsupportedFormatError(name, f"no adapter for {fmt} documents in this version")
-    reader: Callable[[bytes, str], Document] = importlib.import_module(module).read
-    return reader(data, name)
+    reader: Callable[[bytes, str, Budget], Document] = importlib.import_module(module).read
+    doc = reader(data, name, budget)
+    budget.check("characters of text", sum(len(f.text) for b in doc.blocks for f in b.fragments),
+                 budget.limits.max_chars, "max_chars")
+    return doc

@@ -11,14 +11,13 @@ import io
 import re
 import zipfile
 
-from ..errors import ResourceLimitError, UnreadableInputError
+from ..errors import UnreadableInputError
+from ..limits import Budget
 from ..model import Block, Document, Fragment, Provenance
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _W = "{%s}" % W
-MAX_PART_BYTES = 64 * 1024 * 1024  # a document.xml larger than this is a zip bomb, not a report
-MAX_TOTAL_BYTES = 256 * 1024 * 1024
 _CHINESE_DIGITS = "零一二三四五六七八九"
 
 
@@ -30,35 +29,34 @@ def _parser():
                            remove_comments=True, remove_pis=True)
 
 
-def _part(z: zipfile.ZipFile, name: str, label: str) -> bytes | None:
+def _part(z: zipfile.ZipFile, name: str, budget: Budget) -> bytes | None:
     try:
         info = z.getinfo(name)
     except KeyError:
         return None
-    if info.file_size > MAX_PART_BYTES:
-        raise ResourceLimitError(label, f"{name} would unpack to {info.file_size} bytes; the limit is {MAX_PART_BYTES}")
+    limit = budget.limits.max_part_bytes
+    budget.check(f"{name} unpacked bytes (declared)", info.file_size, limit, "max_part_bytes")
     with z.open(info) as f:
-        data = f.read(MAX_PART_BYTES + 1)
-    if len(data) > MAX_PART_BYTES:
-        raise ResourceLimitError(label, f"{name} unpacks to more than {MAX_PART_BYTES} bytes")
+        data = f.read(limit + 1)  # the declared size can lie: read no more than the limit
+    budget.check(f"{name} unpacked bytes", len(data), limit, "max_part_bytes")
     return data
 
 
-def read(data: bytes, name: str) -> Document:
+def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     """Turn a .docx into the shared document model."""
     from lxml import etree
 
+    budget = budget or Budget(name)
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as e:
         raise UnreadableInputError(name, f"not a readable .docx (zip): {e}") from None
     with z:
         total = sum(i.file_size for i in z.infolist())
-        if total > MAX_TOTAL_BYTES:
-            raise ResourceLimitError(name, f"the package would unpack to {total} bytes; the limit is {MAX_TOTAL_BYTES}")
+        budget.check("package unpacked bytes", total, budget.limits.max_unpacked_bytes, "max_unpacked_bytes")
         try:
-            xml = _part(z, "word/document.xml", name)
-            numbering = _part(z, "word/numbering.xml", name)
+            xml = _part(z, "word/document.xml", budget)
+            numbering = _part(z, "word/numbering.xml", budget)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as e:
             raise UnreadableInputError(name, f"corrupt .docx package: {e}") from None
         if xml is None:
@@ -73,7 +71,7 @@ def read(data: bytes, name: str) -> Document:
     body = root.find(_W + "body")
     if body is None:
         raise UnreadableInputError(name, "word/document.xml has no body")
-    walker = _Walker(_Numbering(numbering, parser) if numbering else None)
+    walker = _Walker(_Numbering(numbering, parser) if numbering else None, budget)
     walker.container(body)
     return Document(format="docx", blocks=tuple(walker.blocks))
 
@@ -167,8 +165,9 @@ class _Table:
 class _Walker:
     """One pass over document.xml's events: paragraphs and tables in reading order."""
 
-    def __init__(self, numbering: _Numbering | None) -> None:
+    def __init__(self, numbering: _Numbering | None, budget: Budget) -> None:
         self.numbering = numbering
+        self.budget = budget
         self.blocks: list[Block] = []
         self.paragraph = 0
         self.table = 0
@@ -210,6 +209,9 @@ class _Walker:
                     tables[-1].row += 1
                     tables[-1].col = 0
                 elif tag == _W + "tc" and data is not None:
+                    if len(data.frags) % 1000 == 999:
+                        self.budget.check("table cells", len(data.frags), self.budget.limits.max_cells, "max_cells")
+                        self.budget.tick()
                     span, merge = _cell_props(el)
                     if merge == "continue":
                         data.cell = None

@@ -11,6 +11,7 @@ import codecs
 import re
 
 from ..errors import UnreadableInputError
+from ..limits import Budget
 from ..model import Block, Document, Fragment, Provenance
 
 _SKIP = frozenset({"script", "style", "noscript", "iframe", "object", "embed", "svg", "select", "button", "input",
@@ -57,8 +58,9 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
     raise UnreadableInputError(name, f"HTML is neither UTF-8 nor {declared or 'GB18030'} (declared: {declared or 'none'})")
 
 
-def read(data: bytes, name: str) -> Document:
+def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     """Turn a portal page into the shared document model."""
+    budget = budget or Budget(name)
     import lxml.html
     from lxml import etree
 
@@ -74,8 +76,11 @@ def read(data: bytes, name: str) -> Document:
     body = root.find("body")
     if body is None:
         body = root
-    walker = _Walker()
-    walker.walk(body)
+    walker = _Walker(budget)
+    try:
+        walker.walk(body)
+    except RecursionError:
+        raise UnreadableInputError(name, "HTML nested too deeply to read") from None
     walker.flush()
     blocks = tuple(walker.blocks)
     warnings = []
@@ -164,11 +169,13 @@ def _span(value: str | None) -> int:
 class _Walker:
     """Collects paragraph lines and data tables in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: Budget) -> None:
         self.blocks: list[Block] = []
         self.line: list[str] = []
         self.paragraph = 0
         self.table = 0
+        self.budget = budget
+        self.cells = 0
 
     def flush(self) -> None:
         text = _SPACE_RE.sub(" ", "".join(self.line)).strip()
@@ -231,6 +238,9 @@ class _Walker:
                         occupied.add((r + dr, c + dc))
                 cells.append((r, c, _cell_text(td)))
                 c += cs
+            self.cells += len(tr)
+            self.budget.check("table cells", self.cells, self.budget.limits.max_cells, "max_cells")
+            self.budget.tick()
         if not cells:
             return
         index = self.table

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ..errors import ResourceLimitError, UnreadableInputError
+from ..errors import UnreadableInputError
+from ..limits import Budget
 from ..model import Block, Document, Fragment, Provenance
 
-MAX_PAGES = 1000
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DIGIT_RE = re.compile(r"\d")
 
@@ -28,10 +28,11 @@ def _garbled(text: str) -> bool:
     return odd > 0.2 * len(chars) and cjk < 0.2 * len(chars)
 
 
-def read(data: bytes, name: str) -> Document:
+def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     """Turn a PDF into the shared document model (page and bbox provenance)."""
     import pypdfium2 as pdfium
 
+    budget = budget or Budget(name)
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
@@ -45,11 +46,11 @@ def read(data: bytes, name: str) -> Document:
             raise UnreadableInputError(name, f"not a readable PDF: {msg}") from None
     try:
         n = len(pdf)
-        if n > MAX_PAGES:
-            raise ResourceLimitError(name, f"{n} pages; the limit is {MAX_PAGES}")
+        budget.check("pages", n, budget.limits.max_pages, "max_pages")
         blocks: list[Block] = []
         garbled, imageonly = [], []
         for index in range(n):
+            budget.tick()
             page = pdf[index]
             try:
                 page_blocks, state = _read_page(page, index + 1)

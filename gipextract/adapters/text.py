@@ -5,6 +5,7 @@ import codecs
 import re
 
 from ..errors import UnreadableInputError
+from ..limits import Budget
 from ..model import Block, Document, Fragment, Provenance
 
 # Word-to-text converters leave bookmark anchors in the text; they are not content.
@@ -47,9 +48,12 @@ def _plausible(text: str) -> bool:
     return good >= 0.95 * len(sample)
 
 
-def read(data: bytes, name: str) -> Document:
+def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     """Turn text bytes into a document: each line a block, tab-separated cells its fragments."""
+    budget = budget or Budget(name)
+    budget.check("characters of text", len(data), budget.limits.max_chars * 4, "max_chars")
     text = decode(data, name)
+    budget.check("characters of text", len(text), budget.limits.max_chars, "max_chars")
     if "\x00" in text:
         raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
     if "[bookmark:" in text:

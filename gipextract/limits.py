@@ -1,0 +1,43 @@
+"""Resource limits: sensible defaults, settable per call, each hit a ResourceLimitError."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from .errors import ResourceLimitError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Ceilings for one document. Real reports are far below every default."""
+
+    max_bytes: int = 100 * 1024 * 1024  # input size
+    max_chars: int = 5_000_000  # text extracted from the document
+    max_pages: int = 500  # PDF pages
+    max_unpacked_bytes: int = 256 * 1024 * 1024  # a DOCX package, uncompressed (zip bombs)
+    max_part_bytes: int = 64 * 1024 * 1024  # one XML part of a DOCX, uncompressed
+    max_cells: int = 50_000  # table cells in an HTML page or DOCX
+    max_seconds: float = 30.0  # wall time to read one document
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class Budget:
+    """The limits of one parse, with its deadline; adapters call :meth:`tick` in their loops."""
+
+    name: str
+    limits: Limits = DEFAULT_LIMITS
+    started: float = field(default_factory=time.monotonic)
+
+    def tick(self) -> None:
+        """Raise :class:`ResourceLimitError` once the time limit has passed."""
+        if time.monotonic() - self.started > self.limits.max_seconds:
+            raise ResourceLimitError(self.name, f"reading took longer than {self.limits.max_seconds:g} s "
+                                                "(Limits.max_seconds)")
+
+    def check(self, what: str, value: int, limit: int, setting: str) -> None:
+        """Raise :class:`ResourceLimitError` when ``value`` exceeds ``limit``."""
+        if value > limit:
+            raise ResourceLimitError(self.name, f"{what}: {value} exceeds the limit of {limit} (Limits.{setting})")
