@@ -99,7 +99,8 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
                                  + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
     cells, findings, extras = build(reading)
     budget.tick()
-    if not any(c.status in ("ok", "inferred", "ambiguous") for c in cells):
+    printed = any(not tok.blank for t in reading.tables.values() for r in t.rows for tok in r.tokens)
+    if not printed:
         raise NoReportFoundError(label, "the report tables are there but print no values (a blank form?)")
     # Titles and dates sit at the top (or a signature date at the very end).
     ends = doc.blocks[:60] + doc.blocks[-12:] if len(doc.blocks) > 72 else doc.blocks

@@ -18,6 +18,7 @@ from .values import Number, blank_value, convert, valid_digit_piece
 Value = int | Decimal
 
 # Where a cell's value came from in one placement.
+MAX_PIECE_DIGITS = 12  # a cell split out of fused digits holds at most this many (counts stay below 10^12)
 BLANK = -1  # no token: a dropped (or printed-blank) cell, read as 0
 FORCED = -2  # no token, and a row identity forces a value other than 0
 
@@ -138,6 +139,10 @@ def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequ
     origin: list[int] = [BLANK] * n
     pieces: list[str | None] = [None] * n
     texts = [_digits(t) for t in tokens]
+    # Digits still to place after each token (for pruning splits that cannot fill the row).
+    after = [0] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        after[i] = after[i + 1] + len(texts[i].lstrip("-").split(".", 1)[0])
     steps = 0
 
     def rec(col: int, ti: int, off: int) -> None:
@@ -179,7 +184,16 @@ def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequ
         if rest.startswith("-"):
             sign, rest = "-", rest[1:]
         int_part = rest.split(".", 1)[0]
-        for length in range(1, len(int_part) + 1):
+        left = len(int_part) + after[ti + 1]  # digits for this and the remaining cells
+        cells_left = n - col
+        if left < cells_left or left > cells_left * MAX_PIECE_DIGITS:
+            return
+        for length in range(1, min(len(int_part), MAX_PIECE_DIGITS) + 1):
+            steps += 1
+            if steps > cap * 10:
+                raise SearchTooLarge
+            if left - length < cells_left - 1 or left - length > (cells_left - 1) * MAX_PIECE_DIGITS:
+                continue
             piece = rest[:length] if length < len(int_part) else rest
             if not valid_digit_piece(piece):
                 break

@@ -220,13 +220,15 @@ def choose_blanks(t: Template, g: dict, rng: random.Random, share: dict) -> list
 
 
 def choose_drops(t: Template, g: dict, rng: random.Random, *, blanks: list, t3_rows: int = 0, t3_max: int = 2,
-                 appeals: int = 0, fixed: list = (), suffix: str = "", tries: int = 200) -> list:
+                 full_rows: int = 0, appeals: int = 0, fixed: list = (), suffix: str = "",
+                 tries: int = 200) -> list:
     """Zero cells whose ``<td>`` is dropped, drawn until the oracle resolves tables 三 and 四.
 
     Table 四: every set of ``appeals`` zero cells is tried with the oracle and one of the sets
-    that leave no cell ambiguous is drawn. Table 三: ``t3_rows`` rows (that carry no blank) each
-    lose 1 to ``t3_max`` zero cells, redrawn until no cell of tables 三/四 is ambiguous. The
-    ``fixed`` drops (table 二) are added as they are, ambiguous or not.
+    that leave no cell ambiguous is drawn. Table 三: ``t3_rows`` rows that carry non-zero values
+    (and no blank) each lose 1 to ``t3_max`` zero cells, and ``full_rows`` all-zero rows lose
+    all seven cells (only their labels are left), redrawn until no cell of tables 三/四 is
+    ambiguous. The ``fixed`` drops (table 二) are added as they are, ambiguous or not.
     """
     blank_set = set(blanks)
     a4: list = []
@@ -241,13 +243,16 @@ def choose_drops(t: Template, g: dict, rng: random.Random, *, blanks: list, t3_r
             raise RuntimeError("no resolvable drop set in table 四")
         a4 = rng.choice(good)
     z3 = zero_cells(t, g, "requests", blank_set)
-    rows3 = [r for r, cells in z3.items()
-             if not any((("requests", r, c) in blank_set) for c in t.table("requests").row(r).columns)]
+    clean = [r for r in z3 if not any((("requests", r, c) in blank_set) for c in t.table("requests").row(r).columns)]
+    mixed = [r for r in clean if len(z3[r]) < 7]
+    zero_rows = [r for r in clean if len(z3[r]) == 7]
     for _ in range(tries):
         drops = list(fixed) + a4
-        for r in rng.sample(rows3, t3_rows):
+        for r in rng.sample(mixed, t3_rows):
             cells = z3[r]
             drops += rng.sample(cells, rng.randint(1, min(t3_max, len(cells))))
+        for r in rng.sample(zero_rows, full_rows):
+            drops += z3[r]
         res = oracle.solve(t.id, printed_tokens(t, g, blank_set, set(drops), suffix))
         bad = [k for k, s in res["statuses"].items() if s == "ambiguous" and not k.startswith("proactive.")]
         if not bad:
@@ -442,13 +447,14 @@ def pages() -> list[dict]:
     g = random_grid(t, rng)
     out.append(dict(
         name="12_2019_form_2021_report_dropped", template=t, grid=g, blanks=[],
-        drops=dict(t3_rows=5, t3_max=3, appeals=0), rng=rng,
+        drops=dict(t3_rows=3, t3_max=2, full_rows=1, appeals=0), rng=rng,
         report=dict(unit="南湖区教育局", year=2021, title="南湖区教育局2021年政府信息公开工作年度报告",
                     published="2022-01-21"),
         options=dict(chrome=True, encoding="utf-8", declared="auto", heading_style="strong", written="2022-01-18",
                      portal="南湖区人民政府网", column="部门年报", index_no="NH-JYJ-2022-0004"),
         traps=["2019 form for a 2021 report (the template follows the labels, not the year)", "<td>s dropped in "
-               "five rows of table 三 (resolved by the identities)", "chrome"]))
+               "three rows of table 三, and one all-zero row of table 三 lost all seven <td>s (only its labels are "
+               "left); resolved by the identities", "chrome"]))
 
     # 13 — UTF-8 bytes declared gbk; the 2021 form used for a 2020 report; drops in 四 only.
     t = templates.get("2021")

@@ -24,8 +24,9 @@ def decode(data: bytes, name: str) -> str:
                 raise UnreadableInputError(name, f"declares {enc} by its byte-order mark but does not decode: {e.reason}") from None
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        if e.start >= len(data) - 3 and e.reason == "unexpected end of data":
+            return data[:e.start].decode("utf-8")  # a download cut inside the last character
     if len(data) % 2 == 0:
         for enc in ("utf-16-le", "utf-16-be"):
             try:

@@ -32,7 +32,12 @@ AUTO = "auto"
 _CODECS = {"utf-8": "utf-8", "gbk": "gb18030"}
 _REQUEST_OUTER = ("new_received", "carried_over", "carried_forward")
 _WIDTH = {"proactive": 4, "requests": 10, "appeals": 15}
-_DOC_NO = {"2021": "国办公开办函〔2021〕30号", "2019": "国办公开办函〔2019〕60号"}
+_NOTICE = {
+    "2021": "《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》"
+            "（国办公开办函〔2021〕30号）",
+    "2019": "《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》"
+            "（国办公开办函〔2019〕60号）",
+}
 _PARTS = ("一、总体情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项")
 
 # Word breaks these labels with <br> (``本年新<br>制作数量``): text -> characters before the break.
@@ -413,17 +418,20 @@ class _Page:
             title_html = f'<h1 class="article-title" style="text-align:center;">{shown}</h1>'
         received = self.grid[("requests", "new_received", "total")]
         granted = self.grid[("requests", "granted", "total")]
-        intro = (f"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《{_DOC_NO[t.id]}》要求，"
-                 f"{self.unit}编制本报告。本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。"
+        intro = (f"根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{_NOTICE[t.id]}要求，"
+                 f"{self.unit}编制本报告。本报告中所列数据统计期限为{y}年1月1日至12月31日。"
                  f"本报告电子版可在本网站“政府信息公开年报”栏目查阅或下载。")
+        if received:
+            asked = f"全年共收到政府信息公开申请{received}件，予以公开{granted}件，均在法定期限内答复。"
+        else:
+            asked = "全年未收到政府信息公开申请。"
         one = [
-            f"{y}年，{self.unit}坚持以公开为常态、不公开为例外，认真贯彻落实《条例》，"
+            f"{y}年，{self.unit}坚持以公开为常态、不公开为例外，认真贯彻落实《条例》。"
             f"本报告所列数据的统计期限自{y}年1月1日起至{y}年12月31日止。",
             "（一）主动公开。通过门户网站、政务新媒体等平台及时公开机构职能、政策文件、财政预决算等信息，"
             "做好政策解读和回应关切。",
-            ("（二）依申请公开。" + (f"全年共收到政府信息公开申请{received}件，予以公开{granted}件，"
-                                  "均在法定期限内答复。" if mention_counts else
-                                  "严格按照法定程序和时限办理政府信息公开申请，规范答复文书。")),
+            "（二）依申请公开。" + (asked if mention_counts else
+                                 "严格按照法定程序和时限办理政府信息公开申请，规范答复文书。"),
             "（三）政府信息管理。严格落实公文公开属性源头认定和保密审查制度，动态更新政府信息公开指南。",
             "（四）政府信息公开平台建设。持续优化门户网站政府信息公开专栏，做好政务新媒体日常管理。",
             "（五）监督保障。将政府信息公开工作纳入年度绩效考核，本年度未发生责任追究情况。",
@@ -474,6 +482,11 @@ def _chrome_page(article: str, *, title: str, portal: str, published: str | None
                  publisher: str, index_no: str | None, column: str, unit: str, year: int, charset: str,
                  layout_table: bool, meta_table: bool) -> str:
     pub_time = f"{published} 09:30" if published else ""
+    host = portal
+    for tail in ("门户网站", "网站", "网"):
+        if host.endswith(tail):
+            host = host[: -len(tail)]
+            break
     head_meta = [
         f'<meta name="SiteName" content="{_e(portal)}">',
         '<meta name="ColumnName" content="政府信息公开年报">',
@@ -558,7 +571,7 @@ function setFontSize(s) {{ var z = document.getElementById("zoom"); if (z) z.sty
 {body}
 <div class="footer">
 <div class="qrcode"><div class="qr-box"></div><p>扫一扫在手机打开当前页</p></div>
-<p>主办：{_e(portal.replace("门户网站", ""))}办公室　　承办：{_e(portal.replace("门户网站", ""))}大数据发展中心</p>
+<p>主办：{_e(host)}办公室　　承办：{_e(host)}大数据发展中心</p>
 <p>网站标识码：0000000000　　备案号：某ICP备00000000号-1　　公安机关备案号：00000000000000</p>
 </div>
 <script type="text/javascript">

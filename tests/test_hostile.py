@@ -1,0 +1,68 @@
+"""Hostile and broken input ends in a typed error or a report with findings, fast,
+without memory blowing up; nothing is fetched and no entity is expanded."""
+from __future__ import annotations
+
+import resource
+import time
+
+import pytest
+
+from gipextract import GipExtractError, Limits, ResourceLimitError, UnreadableInputError, parse
+from gipextract.report import Report
+from hostile import HOSTILE
+
+# Per input: wall time allowed and what may come out.
+TIME_LIMIT = 20.0
+EXPECT: dict[str, type] = {
+    "zip_bomb.docx": ResourceLimitError,
+    "big_50MB.txt": ResourceLimitError,
+    "cells_100k.html": ResourceLimitError,
+    "encrypted.pdf": UnreadableInputError,
+    "image_only.pdf": UnreadableInputError,
+    "billion_laughs.docx": UnreadableInputError,
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_ends_cleanly(name: str) -> None:
+    data = HOSTILE[name]()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t = time.monotonic()
+    try:
+        result: object = parse(data, name=name, limits=Limits(max_seconds=TIME_LIMIT))
+    except GipExtractError as e:
+        result = e
+        assert e.source == name and e.reason
+    elapsed = time.monotonic() - t
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+    assert isinstance(result, (Report, GipExtractError))
+    assert elapsed < TIME_LIMIT + 5, elapsed
+    assert grown_mb < 1024, grown_mb  # ru_maxrss only grows: this catches a blow-up
+    if name in EXPECT:
+        assert isinstance(result, EXPECT[name]), result
+    if isinstance(result, Report):
+        # A damaged report still says what it could not read.
+        assert result.findings or all(c.status in ("ok", "empty") for c in result.cells)
+
+
+def test_external_entities_are_never_resolved() -> None:
+    for name in ("external_entity.docx", "external_entity.xhtml"):
+        try:
+            doc_text = repr(parse(HOSTILE[name](), name=name).to_dict())
+        except GipExtractError as e:
+            doc_text = str(e)
+        assert "root:" not in doc_text  # /etc/passwd never read
+
+
+def test_time_limit_is_its_own_error() -> None:
+    with pytest.raises(ResourceLimitError, match="max_seconds"):
+        parse(HOSTILE["big_50MB.txt"]()[:2_000_000], name="slow.txt", limits=Limits(max_seconds=0.0))
+
+
+def test_limits_are_settable() -> None:
+    from conftest import CORPUS
+
+    with pytest.raises(ResourceLimitError, match="max_pages"):
+        parse(sorted((CORPUS / "pdf").glob("*.pdf"))[0], limits=Limits(max_pages=1))
+    with pytest.raises(ResourceLimitError, match="max_bytes"):
+        parse(CORPUS / "seeds" / "000_c5799cdcd1c8417a.txt", limits=Limits(max_bytes=100))
