@@ -104,7 +104,7 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
         raise NoReportFoundError(label, "the report tables are there but print no values (a blank form?)")
     # Titles and dates sit at the top (or a signature date at the very end).
     ends = doc.blocks[:60] + doc.blocks[-12:] if len(doc.blocks) > 72 else doc.blocks
-    lines = [nfkc(b.text) for b in ends]
+    lines = [nfkc(b.text[:300]) for b in ends]  # titles and dates are short lines
     info = extract_info(lines, reading.flat.text, doc.meta)
     report = Report(
         source=SourceInfo(path=path if path is not None else (name or None), format=doc.format,

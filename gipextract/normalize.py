@@ -12,7 +12,7 @@ from functools import lru_cache
 import re
 
 # Width and bracket variants that NFKC leaves apart.
-_FOLD = str.maketrans({
+FOLD = _FOLD = str.maketrans({
     "、": ".", "．": ".", "。": ".",
     "〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")", "（": "(", "）": ")",
     "—": "-", "–": "-", "－": "-", "―": "-", "‐": "-", "−": "-",
@@ -26,9 +26,23 @@ _DROP_RE = re.compile("[" + re.escape("".join(sorted(_DROP))) + "]+")
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
 
 
+# Characters NFKC can change in these documents: Latin-1 and general punctuation (… and odd
+# spaces), enclosed and CJK-compatibility forms, Kangxi radicals (PDF text layers use
+# them for 一, 月 …), presentation and full-width forms. Normalising only these keeps
+# long prose cheap.
+_NFKC_SUSPECT = re.compile("[\u00a0-\u00ff\u2000-\u2bff\u2e80-\u2fdf\u3000-\u303f\u3200-\u33ff"
+                           "\uf900-\ufaff\ufb00-\ufdff\ufe10-\ufe6f\uff00-\uffef]+")
+
+
+def _nfkc_match(m: "re.Match[str]") -> str:
+    return unicodedata.normalize("NFKC", m.group(0))
+
+
 def nfkc(text: str) -> str:
     """NFKC plus the project's punctuation folding; keeps length when NFKC does."""
-    return unicodedata.normalize("NFKC", text).translate(_FOLD)
+    if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
+        text = _NFKC_SUSPECT.sub(_nfkc_match, text)
+    return text.translate(_FOLD)
 
 
 @lru_cache(maxsize=4096)

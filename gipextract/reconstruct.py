@@ -13,9 +13,10 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 import re
+import unicodedata
 
 from .model import Fragment, Provenance
-from .normalize import HAN, compact, compact_with_index, label_core, label_ordinal, nfkc
+from .normalize import FOLD, HAN, compact, compact_with_index, label_core, label_ordinal, nfkc
 from . import templates
 from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
 from .tokens import EMPTY_CELL, Piece, Token, blank_out, is_page_footer, tokenize
@@ -27,11 +28,12 @@ class Flat:
     def __init__(self, fragments: list[Fragment]) -> None:
         # An empty table cell is a blank value where it stands; text flattenings have none.
         raw = [f.text if f.text.strip() or f.prov.table is None else EMPTY_CELL for f in fragments]
-        joined = nfkc("\n".join(raw))
-        # NFKC nearly always keeps lengths; when it does not, normalise fragment by fragment.
-        texts = joined.split("\n") if len(joined) == sum(map(len, raw)) + len(raw) - 1 else [nfkc(t) for t in raw]
-        if len(texts) != len(raw):
-            texts = [nfkc(t).replace("\n", " ") for t in raw]
+        joined = "\n".join(raw)
+        if unicodedata.is_normalized("NFKC", joined):
+            texts = joined.translate(FOLD).split("\n")
+        else:
+            # Fragments keep their own lengths: normalise them one by one (NFKC can turn … into ...).
+            texts = [nfkc(t).replace("\n", " ") if "\n" in t else nfkc(t) for t in raw]
         self.fragments = fragments
         self.frag_texts = [t.strip() for t in texts]
         self.starts: list[int] = []

@@ -20,10 +20,14 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "footer", "nav", "aside", "main", "center", "blockquote", "dd", "dt", "dl", "form", "pre",
                     "address", "figure", "figcaption", "hr", "body", "html", "caption", "fieldset", "tr", "td", "th",
                     "tbody", "thead", "tfoot"})
-_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
-_CHROME_RE = re.compile(r"nav|menu|breadcrumb|crumb|footer|share|bdshare|sitemap|toolbar|login|search|related|"
-                        r"xgxx|xglj|weizhi|dqwz|location|copyright|banner|topbar|top-bar|sidebar|qrcode|ewm",
-                        re.IGNORECASE)
+_CHROME_WORDS = ("nav", "menu", "crumb", "footer", "share", "sitemap", "toolbar", "login", "search", "related",
+                 "xgxx", "xglj", "weizhi", "dqwz", "location", "copyright", "banner", "topbar", "top-bar", "sidebar",
+                 "qrcode", "ewm")
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_IDENT = f"translate(concat(@class, ' ', @id), '{_UPPER}', '{_UPPER.lower()}')"
+# Evaluated by libxml2 in one pass: site chrome by tag, or by a class/id naming it.
+_CHROME_XPATH = ("//nav | //header | //footer | //aside | //*[(@class or @id) and ("
+                 + " or ".join(f"contains({_IDENT}, '{w}')" for w in _CHROME_WORDS) + ")]")
 # Text that marks an element as holding the report, so chrome removal never touches it.
 _REPORT_MARKERS = ("第二十条", "本年新收", "申请人情况", "行政复议", "主动公开政府信息情况")
 _GB_ALIASES = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "ms936", "gb18030", "windows-936", "euc-cn", "csgb2312"}
@@ -61,18 +65,21 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
 def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     """Turn a portal page into the shared document model."""
     budget = budget or Budget(name)
-    import lxml.html
     from lxml import etree
 
     text, encoding = decode_html(data, name)
     text = _XML_DECL_RE.sub("", text, count=1)
     try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as e:
+        # Plain etree elements: lxml.html's element classes cost a lookup per node.
+        root = etree.fromstring(text, _html_parser())
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise UnreadableInputError(name, f"HTML cannot be parsed: {e}") from None
+    if root is None:
+        raise UnreadableInputError(name, "HTML holds no elements")
     meta = _head_meta(root)
     etree.strip_elements(root, etree.Comment, "script", "style", "noscript", "template", with_tail=False)
     _drop_chrome(root)
+    _mark_breaks(root)
     body = root.find("body")
     if body is None:
         body = root
@@ -96,6 +103,25 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     return Document(format="html", blocks=blocks, meta=meta, warnings=tuple(warnings))
 
 
+def _html_parser():
+    from lxml import etree
+
+    return etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+
+
+def _mark_breaks(root) -> None:
+    """Line breaks as text: after <br>, around block elements, so that ``itertext`` keeps them."""
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    for el in root.iter("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"):
+        el.text = "\n" + (el.text or "")
+        el.tail = "\n" + (el.tail or "")
+
+
+def _text(el) -> str:
+    return "".join(el.itertext())
+
+
 def _head_meta(root) -> dict[str, str]:
     meta: dict[str, str] = {}
     for m in root.xpath("//meta[@name][@content]"):
@@ -113,8 +139,8 @@ def _head_meta(root) -> dict[str, str]:
             meta["publisher"] = value
     if "title" not in meta:
         t = root.find(".//title")
-        if t is not None and t.text_content().strip():
-            parts = [p.strip() for p in re.split(r"\s[-_|]\s|[_|]", t.text_content()) if p.strip()]
+        if t is not None and _text(t).strip():
+            parts = [p.strip() for p in re.split(r"\s[-_|]\s|[_|]", _text(t)) if p.strip()]
             best = next((p for p in parts if "报告" in p), parts[0] if parts else "")
             if best:
                 meta["title"] = best
@@ -138,17 +164,10 @@ def _body_meta(blocks: tuple[Block, ...], meta: dict[str, str]) -> None:
 
 
 def _drop_chrome(root) -> None:
-    doomed = []
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        ident = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if el.tag in _CHROME_TAGS or (ident.strip() and _CHROME_RE.search(ident)):
-            doomed.append(el)
-    for el in doomed:
+    for el in root.xpath(_CHROME_XPATH):
         if el.getparent() is None:
             continue
-        text = el.text_content()
+        text = _text(el)
         if any(m in text for m in _REPORT_MARKERS):
             continue
         tail = el.tail
@@ -161,7 +180,11 @@ def _drop_chrome(root) -> None:
 
 def _span(value: str | None) -> int:
     # Word and CMS exports write `colspan="2;"`, `rowspan="22 "`, even `colspan="0"`.
-    m = re.match(r"\s*(\d+)", value or "")
+    if value is None:
+        return 1
+    if value.isdigit():
+        return min(max(int(value), 1), _MAX_SPAN)
+    m = re.match(r"\s*(\d+)", value)
     n = int(m.group(1)) if m else 1
     return min(max(n, 1), _MAX_SPAN)
 
@@ -258,27 +281,6 @@ def _rows_cells(table) -> list:
 
 
 def _cell_text(td) -> str:
-    parts: list[str] = []
-
-    def rec(el, top: bool) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP:
-            pass
-        elif tag == "br":
-            parts.append("\n")
-        else:
-            block = not top and tag in ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6")
-            if block:
-                parts.append("\n")
-            if el.text:
-                parts.append(el.text)
-            for child in el:
-                rec(child, False)
-            if block:
-                parts.append("\n")
-        if not top and el.tail:
-            parts.append(el.tail)
-
-    rec(td, True)
-    lines = [_SPACE_RE.sub(" ", ln).strip() for ln in "".join(parts).split("\n")]
+    # Breaks were marked as newlines once for the whole page (see _mark_breaks).
+    lines = [_SPACE_RE.sub(" ", ln).strip() for ln in _text(td).split("\n")]
     return "\n".join(ln for ln in lines if ln)
