@@ -7,17 +7,16 @@ Placement of the numbers on the row's cells is left to :mod:`solve`.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-import re
-import unicodedata
-
+from . import templates
 from .model import Fragment, Provenance
 from .normalize import FOLD, HAN, compact, compact_with_index, label_core, label_ordinal, nfkc
-from . import templates
 from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
 from .tokens import EMPTY_CELL, Piece, Token, blank_out, is_page_footer, tokenize
 

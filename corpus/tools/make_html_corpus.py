@@ -50,7 +50,6 @@ NOT_RESULTS = ("new_received", "carried_over", "total", "carried_forward")
 GROUPS = ("reconsideration", "litigation_direct", "litigation_after")
 OUTCOMES = ("upheld", "corrected", "other", "pending")
 
-Cell = tuple  # (table, row, column)
 
 
 # ---------------------------------------------------------------------------------------------

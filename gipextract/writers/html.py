@@ -148,11 +148,11 @@ def render_js_shell(title: str, *, portal: str = "某某县人民政府门户网
 <head>
 {charset}<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>{_e(title)} - {_e(portal)}</title>
-<style>#app{{min-height:600px}}.loading{{text-align:center;color:#999}}</style>
+<style>#app{{min-height:600px}}</style>
 </head>
 <body>
 <noscript>您的浏览器未启用JavaScript，请启用后查看本页内容。</noscript>
-<div id="app"><div class="loading">正在加载…</div></div>
+<div id="app"></div>
 <script>
 window.__CONFIG__ = {{siteName: {_js(portal)}, columnId: "zfxxgknb", articleId: "a8f3c2"}};
 (function () {{
