@@ -44,7 +44,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=50)
     args = ap.parse_args()
-    from gipextract import parse
+    from gipextract import GipExtractError
+    from gipextract import parse as _parse
+
+    def parse(data: bytes, name: str) -> None:
+        try:
+            _parse(data, name=name)
+        except GipExtractError:
+            pass  # pages without report tables are timed too
+
     rows = []
     for doc in corpus_documents():
         data = doc.read_bytes()

@@ -20,14 +20,9 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
                     "footer", "nav", "aside", "main", "center", "blockquote", "dd", "dt", "dl", "form", "pre",
                     "address", "figure", "figcaption", "hr", "body", "html", "caption", "fieldset", "tr", "td", "th",
                     "tbody", "thead", "tfoot"})
-_CHROME_WORDS = ("nav", "menu", "crumb", "footer", "share", "sitemap", "toolbar", "login", "search", "related",
-                 "xgxx", "xglj", "weizhi", "dqwz", "location", "copyright", "banner", "topbar", "top-bar", "sidebar",
-                 "qrcode", "ewm")
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_IDENT = f"translate(concat(@class, ' ', @id), '{_UPPER}', '{_UPPER.lower()}')"
-# Evaluated by libxml2 in one pass: site chrome by tag, or by a class/id naming it.
-_CHROME_XPATH = ("//nav | //header | //footer | //aside | //*[(@class or @id) and ("
-                 + " or ".join(f"contains({_IDENT}, '{w}')" for w in _CHROME_WORDS) + ")]")
+_CHROME_TAGS = ("nav", "header", "footer", "aside")
+_CHROME_RE = re.compile(r"nav|menu|crumb|footer|share|sitemap|toolbar|login|search|related|xgxx|xglj|weizhi|dqwz|"
+                        r"location|copyright|banner|top-?bar|sidebar|qrcode|ewm", re.IGNORECASE)
 # Text that marks an element as holding the report, so chrome removal never touches it.
 _REPORT_MARKERS = ("第二十条", "本年新收", "申请人情况", "行政复议", "主动公开政府信息情况")
 _GB_ALIASES = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "ms936", "gb18030", "windows-936", "euc-cn", "csgb2312"}
@@ -164,7 +159,10 @@ def _body_meta(blocks: tuple[Block, ...], meta: dict[str, str]) -> None:
 
 
 def _drop_chrome(root) -> None:
-    for el in root.xpath(_CHROME_XPATH):
+    # Attribute strings only: materialising an element proxy for every node costs more.
+    doomed = list(root.iter(*_CHROME_TAGS))
+    doomed += [attr.getparent() for attr in root.xpath("//@class | //@id") if _CHROME_RE.search(attr)]
+    for el in doomed:
         if el.getparent() is None:
             continue
         text = _text(el)
