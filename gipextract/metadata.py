@@ -5,14 +5,14 @@ from typing import Mapping
 
 import re
 
-from .normalize import HAN
+from .normalize import HAN, LazyPattern
 from .report import ReportInfo
 
 _YEAR_TITLE = r"(?P<year>20\d{2})\s*年\s*度?\s*(?:的)?(?:政府|政务)?信息公开(?:工作)?年度报告"
-_TITLE_RE = re.compile(f"(?P<unit>[{HAN}A-Za-z0-9()（）·]{{2,40}}?)\\s*" + _YEAR_TITLE)
-_YEAR_FIRST_RE = re.compile(r"^\s*(?P<year>20\d{2})\s*年\s*度?\s*(?P<unit>[" + HAN + r"()（）·]{2,40}?)(?:政府|政务)信息公开(?:工作)?年度报告\s*$")
-_BARE_TITLE_RE = re.compile(r"^\s*" + _YEAR_TITLE + r"\s*$")
-_SELF_NAME_RE = re.compile(r"(?:公布|公开|发布)(?P<unit>[" + HAN + r"]{2,30}?)" + _YEAR_TITLE)
+_TITLE_RE = LazyPattern(f"(?P<unit>[{HAN}A-Za-z0-9()（）·]{{2,40}}?)\\s*" + _YEAR_TITLE)
+_YEAR_FIRST_RE = LazyPattern(r"^\s*(?P<year>20\d{2})\s*年\s*度?\s*(?P<unit>[" + HAN + r"()（）·]{2,40}?)(?:政府|政务)信息公开(?:工作)?年度报告\s*$")
+_BARE_TITLE_RE = LazyPattern(r"^\s*" + _YEAR_TITLE + r"\s*$")
+_SELF_NAME_RE = LazyPattern(r"(?:公布|公开|发布)(?P<unit>[" + HAN + r"]{2,30}?)" + _YEAR_TITLE)
 _PERIOD_RE = re.compile(r"(?:统计期限|统计时限|起止时间|数据统计|统计时间)[^。\n]{0,12}?(?P<year>20\d{2})\s*年\s*1\s*月\s*1\s*日")
 _DATE_RE = re.compile(r"(?:发布|发文|成文|印发)?(?:日期|时间)\s*[:：]\s*(?P<y>20\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
 _DATE_LINE_RE = re.compile(r"^\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
@@ -27,7 +27,7 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("五", r"五\s*[、.．]\s*[^\d\n。]{0,16}?存在的?主要问题[^\d\n。]{0,8}?(?:情况|措施)"),
     ("六", r"(?:六\s*[、.．]\s*|(?<=\n)\s*)其他需要报告的事项"),
 )
-_HEADING_RES = [(k, re.compile(p)) for k, p in HEADINGS]
+_HEADING_RES = [(k, LazyPattern(p)) for k, p in HEADINGS]
 
 
 def _clean_title(text: str) -> str:

@@ -38,6 +38,22 @@ def _nfkc_match(m: "re.Match[str]") -> str:
     return unicodedata.normalize("NFKC", m.group(0))
 
 
+class LazyPattern:
+    """A regular expression compiled on first use: patterns over all Han characters take
+    milliseconds each to compile, which importing the package should not pay."""
+
+    __slots__ = ("_source", "_compiled")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):  # search, match, finditer, sub …
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return getattr(self._compiled, name)
+
+
 def nfkc(text: str) -> str:
     """NFKC plus the project's punctuation folding; keeps length when NFKC does."""
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):

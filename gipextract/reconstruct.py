@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import templates
 from .model import Fragment, Provenance
-from .normalize import FOLD, HAN, compact, compact_with_index, label_core, label_ordinal, nfkc
+from .normalize import FOLD, HAN, LazyPattern, compact, compact_with_index, label_core, label_ordinal, nfkc
 from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
 from .tokens import EMPTY_CELL, Piece, Token, blank_out, is_page_footer, tokenize
 
@@ -187,7 +187,7 @@ _HEADING_NEXT = {
     "requests": re.compile(r"四\.[^\d\n]{0,20}?行政(?:法)?复议"),
     "appeals": re.compile(r"五\.[^\d\n]{0,20}?存在的?主要问题|六\.其他需要报告"),
 }
-_TRAILING_TEXT_RE = re.compile(f"[{HAN}]{{6,}}")
+_TRAILING_TEXT_RE = LazyPattern(f"[{HAN}]{{6,}}")
 
 
 def detect_template(flat: Flat) -> tuple[Template | None, dict[str, int]]:

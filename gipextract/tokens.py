@@ -5,7 +5,7 @@ import re
 from typing import NamedTuple
 
 from .model import Provenance
-from .normalize import HAN
+from .normalize import HAN, LazyPattern
 from .values import Number
 
 
@@ -40,7 +40,7 @@ EMPTY_CELL = "\ue000"  # stands in for an empty table cell in the flattened text
 _NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|件|个|项|条|次|人)?"
 _TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无)(?![\w-])|{EMPTY_CELL})")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
-_CJK_RUN_RE = re.compile(f"[{HAN}]{{2,}}")
+_CJK_RUN_RE = LazyPattern(f"[{HAN}]{{2,}}")
 _FOOTER_RE = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
 
 
