@@ -23,8 +23,10 @@ _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", 
 _CHROME_TAGS = ("nav", "header", "footer", "aside")
 _CHROME_RE = re.compile(r"nav|menu|crumb|footer|share|sitemap|toolbar|login|search|related|xgxx|xglj|weizhi|dqwz|"
                         r"location|copyright|banner|top-?bar|sidebar|qrcode|ewm", re.IGNORECASE)
-# Text that marks an element as holding the report, so chrome removal never touches it.
-_REPORT_MARKERS = ("第二十条", "本年新收", "申请人情况", "行政复议", "主动公开政府信息情况")
+# An element named like chrome is kept when it holds an article's worth: a real table or
+# long text (some CMS templates wrap the article in a div called "main-nav-content").
+_ARTICLE_CHARS = 2000
+_ARTICLE_CELLS = 20
 _GB_ALIASES = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "ms936", "gb18030", "windows-936", "euc-cn", "csgb2312"}
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b\ufeff]+")
@@ -165,8 +167,7 @@ def _drop_chrome(root) -> None:
     for el in doomed:
         if el.getparent() is None:
             continue
-        text = _text(el)
-        if any(m in text for m in _REPORT_MARKERS):
+        if len(_text(el)) > _ARTICLE_CHARS or len(el.xpath(".//td|.//th")) >= _ARTICLE_CELLS:
             continue
         tail = el.tail
         parent = el.getparent()
