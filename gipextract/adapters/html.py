@@ -267,7 +267,7 @@ class _Walker:
             return
         index = self.table
         self.table += 1
-        frags = tuple(Fragment(text, Provenance(table=index, row=r, col=c)) for r, c, text in cells)
+        frags = tuple(Fragment(text, Provenance.cell(index, r, c)) for r, c, text in cells)
         self.blocks.append(Block("table", frags))
 
 
@@ -280,6 +280,5 @@ def _rows_cells(table) -> list:
 
 
 def _cell_text(td) -> str:
-    # Breaks were marked as newlines once for the whole page (see _mark_breaks).
-    lines = [_SPACE_RE.sub(" ", ln).strip() for ln in _text(td).split("\n")]
-    return "\n".join(ln for ln in lines if ln)
+    # Line breaks inside a cell separate words and numbers no more than a space does.
+    return " ".join(_text(td).split())
