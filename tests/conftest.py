@@ -43,3 +43,29 @@ def flat_cells(tables: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
 def squash(s: str | None) -> str | None:
     """A string without whitespace, for titles printed with stray spaces."""
     return None if s is None else "".join(s.split())
+
+
+def assert_matches_expected(out: dict[str, Any], expected: dict[str, Any]) -> None:
+    """A report's dict equals a hand-read expected file: template, metadata, every cell's
+    value and status (non-ok statuses and candidates as listed), each ok cell sourced."""
+    assert out["template"] == expected["template"]
+    for key in ("unit", "year", "published"):
+        assert out["report"][key] == expected["report"][key], key
+    assert squash(out["report"]["title"]) == squash(expected["report"]["title"])
+    want = flat_cells(expected["tables"])
+    got = flat_cells(out["tables"])
+    assert set(got) == set(want)
+    assert {k: (want[k], got[k]) for k in want if not same_value(want[k], got[k])} == {}
+    for cell in out["cells"]:
+        ref = f"{cell['table']}.{cell['row']}.{cell['column']}"
+        assert cell["status"] == expected["statuses"].get(ref, "ok"), ref
+        if cell["status"] == "ambiguous":
+            assert cell["candidates"] == expected["candidates"][ref], ref
+        if cell["status"] == "ok":
+            src = cell["source"]
+            if out["source"]["format"] == "pdf":
+                assert src["page"] >= 1 and len(src["bbox"]) == 4, ref
+            elif out["source"]["format"] == "text":
+                assert src["line"] >= 1, ref
+            else:
+                assert {"table", "row", "col"} <= set(src), ref
