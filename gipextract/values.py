@@ -22,11 +22,6 @@ class Number(NamedTuple):
         """True when the number has a decimal point."""
         return "." in self.digits
 
-    @property
-    def is_negative(self) -> bool:
-        """True when the number carries a minus sign."""
-        return self.digits.startswith("-")
-
 
 def convert(number: Number, kind: Kind) -> int | Decimal | None:
     """The value of ``number`` in a column of ``kind``, or None when it cannot be one."""
