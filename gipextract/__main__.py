@@ -49,6 +49,8 @@ def _main(argv: list[str] | None) -> int:
     ap.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse with N processes")
     ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="progress bar on stderr (default: when stderr is a terminal and there are many files)")
+    ap.add_argument("--convert-legacy", action="store_true",
+                    help="convert .doc/.wps files with LibreOffice (soffice) when it is installed")
     ap.add_argument("--version", action="version", version=f"gipextract {__version__}")
     args = ap.parse_args(argv)
     fmt = "json" if args.json else (args.format or "view")
@@ -59,7 +61,8 @@ def _main(argv: list[str] | None) -> int:
     files = expand(args.paths)
     if not files:
         ap.error("no report files found in the given paths")
-    results = _progress(parse_many(files, jobs=args.jobs), len(files), args.progress)
+    results = _progress(parse_many(files, jobs=args.jobs, convert_legacy=args.convert_legacy), len(files),
+                        args.progress)
     stats = {"read": 0, "findings": 0, "failed": 0}
     counted = _count(results, stats)
     if fmt == "xlsx":

@@ -66,11 +66,11 @@ def load_document(source: Source, *, format: str | None = None, name: str | None
     return _load(data, label, format, Budget(label, limits))
 
 
-def _load(data: bytes, label: str, fmt: str | None, budget: Budget) -> Document:
+def _load(data: bytes, label: str, fmt: str | None, budget: Budget, convert_legacy: bool = False) -> Document:
     if not data.strip():
         raise UnreadableInputError(label, "the input is empty")
     try:
-        return adapters.load(data, label, fmt, budget)
+        return adapters.load(data, label, fmt, budget, convert_legacy)
     except GipExtractError:
         raise
     except Exception as e:  # a dependency's own error never escapes raw
@@ -78,18 +78,19 @@ def _load(data: bytes, label: str, fmt: str | None, budget: Budget) -> Document:
 
 
 def parse(source: Source, *, format: str | None = None, name: str | None = None,
-          limits: Limits | None = None) -> Report:
+          limits: Limits | None = None, convert_legacy: bool = False) -> Report:
     """Parse one annual report from a path, bytes or a binary file object.
 
     The format is detected from the content (``format`` forces one of ``text``,
     ``html``, ``docx``, ``pdf``). ``name`` labels the source in messages and output;
-    ``limits`` overrides the resource limits (:class:`~gipextract.limits.Limits`).
+    ``limits`` overrides the resource limits (:class:`~gipextract.limits.Limits`);
+    ``convert_legacy`` lets a .doc/.wps file be converted with LibreOffice, if installed.
     Raises a :class:`~gipextract.errors.GipExtractError` subclass on bad input.
     """
     limits = limits or DEFAULT_LIMITS
     data, label, path = _read_source(source, name, limits.max_bytes)
     budget = Budget(label, limits)
-    doc = _load(data, label, format, budget)
+    doc = _load(data, label, format, budget, convert_legacy)
     fragments = doc.fragments()
     budget.tick()
     reading = read_tables(fragments)

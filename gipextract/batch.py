@@ -51,21 +51,22 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return out
 
 
-def parse_one(path: str) -> Result:
+def parse_one(path: str, convert_legacy: bool = False) -> Result:
     """Parse one file into a :class:`Result` (errors of any kind become the result's error)."""
     try:
-        return Result(path, report=parse(path))
+        return Result(path, report=parse(path, convert_legacy=convert_legacy))
     except GipExtractError as e:
         return Result(path, error=e.reason, error_type=type(e).__name__)
     except Exception as e:  # a bug of ours must not lose the other files either
         return Result(path, error=f"internal error: {type(e).__name__}: {e}", error_type="InternalError")
 
 
-def _parse_chunk(paths: list[str]) -> list[Result]:
-    return [parse_one(p) for p in paths]
+def _parse_chunk(paths: list[str], convert_legacy: bool) -> list[Result]:
+    return [parse_one(p, convert_legacy) for p in paths]
 
 
-def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize: int = 8) -> Iterator[Result]:
+def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize: int = 8,
+               convert_legacy: bool = False) -> Iterator[Result]:
     """Parse files and folders, yielding one :class:`Result` per file in input order.
 
     ``jobs`` > 1 uses that many processes; the order of results does not change, and only
@@ -74,14 +75,14 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize
     files = expand(paths)
     if jobs <= 1 or len(files) <= 1:
         for f in files:
-            yield parse_one(f)
+            yield parse_one(f, convert_legacy)
         return
     chunks = [files[i:i + chunksize] for i in range(0, len(files), chunksize)]
     window = 3 * jobs
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: deque[Future[list[Result]]] = deque()
         for chunk in chunks:
-            pending.append(pool.submit(_parse_chunk, chunk))
+            pending.append(pool.submit(_parse_chunk, chunk, convert_legacy))
             if len(pending) >= window:
                 yield from pending.popleft().result()
         while pending:

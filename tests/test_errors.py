@@ -82,3 +82,24 @@ def test_blank_official_form_is_not_a_grid_of_zeros() -> None:
     form = shared_path("peer-samples", "govnianbao", "政务公开年报模版.docx")
     with pytest.raises(NoReportFoundError, match="blank form"):
         parse(form)
+
+
+def test_legacy_doc_converted_on_request_when_libreoffice_is_there(tmp_path) -> None:
+    import subprocess
+
+    from gipextract.convert import soffice
+
+    exe = soffice()
+    if exe is None:
+        pytest.skip("LibreOffice is not installed")
+    src = CORPUS / "docx" / "01-seed000-plain.docx"
+    done = subprocess.run([exe, f"-env:UserInstallation=file://{tmp_path}/p", "--headless", "--convert-to", "doc",
+                           "--outdir", str(tmp_path), str(src)], capture_output=True, timeout=120)
+    doc = tmp_path / "01-seed000-plain.doc"
+    if done.returncode != 0 or not doc.exists():
+        pytest.skip("LibreOffice could not make a .doc here")
+    with pytest.raises(UnsupportedFormatError, match="convert_legacy=True"):
+        parse(doc)
+    converted = parse(doc, convert_legacy=True)
+    assert converted.source.format == "docx"
+    assert converted.to_dict()["tables"] == parse(src).to_dict()["tables"]

@@ -21,7 +21,8 @@ ADAPTERS: dict[str, str] = {
 }
 
 _LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
-                  "`soffice --headless --convert-to docx FILE`")
+                  "`soffice --headless --convert-to docx FILE`, or pass convert_legacy=True "
+                  "(`--convert-legacy`) to let gipextract call LibreOffice")
 
 
 def sniff(data: bytes) -> str:
@@ -43,10 +44,19 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None = None) -> Document:
-    """Read ``data`` (named ``name`` in messages) with the adapter for its format."""
+def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None = None,
+         convert_legacy: bool = False) -> Document:
+    """Read ``data`` (named ``name`` in messages) with the adapter for its format.
+
+    ``convert_legacy`` converts .doc/.wps files with LibreOffice when it is installed.
+    """
     budget = budget or Budget(name)
     fmt = fmt or sniff(data)
+    if fmt == "ole" and convert_legacy:
+        from ..convert import legacy_to_docx
+
+        data = legacy_to_docx(data, name, timeout=budget.limits.max_seconds)
+        fmt = "docx"
     if fmt == "zip" and name.lower().endswith(".docx"):
         fmt = "docx"  # a damaged package: let the DOCX reader say what is wrong with it
     if fmt == "ole":
