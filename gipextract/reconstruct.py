@@ -27,12 +27,11 @@ class Flat:
     def __init__(self, fragments: list[Fragment]) -> None:
         # An empty table cell is a blank value where it stands; text flattenings have none.
         raw = [f.text if f.text.strip() or f.prov.table is None else EMPTY_CELL for f in fragments]
+        # Line breaks inside a fragment separate no more than spaces do; with them gone the
+        # whole text is normalised at once and splits back into its fragments exactly.
+        raw = [t.replace("\n", " ") if "\n" in t else t for t in raw]
         joined = "\n".join(raw)
-        if unicodedata.is_normalized("NFKC", joined):
-            texts = joined.translate(FOLD).split("\n")
-        else:
-            # Fragments keep their own lengths: normalise them one by one (NFKC can turn … into ...).
-            texts = [nfkc(t).replace("\n", " ") if "\n" in t else nfkc(t) for t in raw]
+        texts = (joined.translate(FOLD) if unicodedata.is_normalized("NFKC", joined) else nfkc(joined)).split("\n")
         self.fragments = fragments
         self.frag_texts = [t.strip() for t in texts]
         self.starts: list[int] = []
