@@ -63,7 +63,7 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
                 if terms[0][0] == row_index[key] and not local[unit]:
                     local[unit].append([(c, k) for _, c, k in terms])
         else:
-            cross.append(Equation(tuple(terms), check.spec.id))
+            cross.append(Equation(tuple(terms)))
     kind_of = {c.key: c.kind for c in spec.columns}
     rows = _placed_by_position(rows, table.header_spans)
     domains: list[list[Placement] | None] = []
@@ -88,7 +88,7 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
         domains.append(dom)
     usable = [i for i, d in enumerate(domains) if d]
     remap = {u: j for j, u in enumerate(usable)}
-    eqs = [Equation(tuple((remap[u], c, k) for u, c, k in eq.terms), eq.name)
+    eqs = [Equation(tuple((remap[u], c, k) for u, c, k in eq.terms))
            for eq in cross if all(u in remap for u, _, _ in eq.terms)]
     sub = [domains[u] for u in usable]
     viable: list[list[int]] | None

@@ -37,7 +37,6 @@ class Equation:
     """``sum(coef * cell) == 0`` over cells given as (unit, column) pairs."""
 
     terms: tuple[tuple[int, int, int], ...]  # (unit index, column index, coefficient)
-    name: str
 
 
 class SearchTooLarge(Exception):
