@@ -65,28 +65,26 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     from lxml import etree
 
     text, encoding = decode_html(data, name)
-    text = _XML_DECL_RE.sub("", text, count=1)
+    # libxml2 reads bytes about twice as fast as a str; the page goes in as UTF-8 whatever
+    # it was published in, and the parser is told so (a wrong <meta charset> cannot win).
+    payload = data if encoding == "utf-8" else text.encode("utf-8")
+    if _MARK_BYTES in payload:  # our markers must not occur in the page itself
+        payload = text.translate(_UNMARK).encode("utf-8")
     try:
-        # Plain etree elements: lxml.html's element classes cost a lookup per node.
-        root = etree.fromstring(text, _html_parser())
+        root = etree.fromstring(payload, _html_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise UnreadableInputError(name, f"HTML cannot be parsed: {e}") from None
     if root is None:
         raise UnreadableInputError(name, "HTML holds no elements")
     meta = _head_meta(root)
-    etree.strip_elements(root, etree.Comment, "script", "style", "noscript", "template", with_tail=False)
-    _drop_chrome(root)
-    _mark_breaks(root)
     body = root.find("body")
     if body is None:
         body = root
-    walker = _Walker(budget)
     try:
-        walker.walk(body)
-    except RecursionError:
-        raise UnreadableInputError(name, "HTML nested too deeply to read") from None
-    walker.flush()
-    blocks = tuple(walker.blocks)
+        out = str(_flattener()(body))
+    except etree.XSLTApplyError as e:
+        raise UnreadableInputError(name, f"HTML cannot be read: {e}") from None
+    blocks = _blocks(_drop_chrome(out), budget)
     warnings = []
     if not any(b.kind == "table" for b in blocks):
         images = len(body.xpath(".//img"))
@@ -103,16 +101,126 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
 def _html_parser():
     from lxml import etree
 
-    return etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True)
 
 
-def _mark_breaks(root) -> None:
-    """Line breaks as text: after <br>, around block elements, so that ``itertext`` keeps them."""
-    for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
-    for el in root.iter("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"):
-        el.text = "\n" + (el.text or "")
-        el.tail = "\n" + (el.tail or "")
+# The page is flattened by one XSLT pass (libxslt walks the tree in C, several times faster
+# than visiting elements from Python) into text with markers, read back by :func:`_blocks`:
+#   TABLE … END    a data table (one holding no table); ROW starts a row, CELL a cell,
+#                  followed by ``rowspan SEP colspan SEP text``
+#   OPEN attrs SHUT … CLOSE   an element with a class or id (or a nav/header/footer/aside),
+#                  so that site chrome can be cut out by name.
+# Noncharacters U+FDD1… cannot be page text (any that are get removed before parsing).
+_TABLE, _ROW, _CELL, _SEP, _END, _OPEN, _SHUT, _CLOSE = (chr(c) for c in range(0xFDD1, 0xFDD9))
+_MARK_BYTES = b"\xef\xb7"  # UTF-8 lead bytes of U+FDC0–U+FDFF
+_UNMARK = {c: None for c in range(0xFDD0, 0xFDF0)}
+_CELL_BREAKS = "br|p|div|li|h1|h2|h3|h4|h5|h6"
+
+
+def _xsl() -> str:
+    def x(ch: str) -> str:
+        return f"<xsl:text>&#x{ord(ch):X};</xsl:text>"
+    skip = "|".join(sorted(_SKIP))
+    blocks = "|".join(sorted(_BLOCK - {"tr", "td", "th"}) + ["table", "tr", "td", "th"])
+    named = f'<xsl:if test="@class or @id">{x(_OPEN)}<xsl:value-of select="@class"/> <xsl:value-of select="@id"/>{x(_SHUT)}</xsl:if>'
+    close = f'<xsl:if test="@class or @id">{x(_CLOSE)}</xsl:if>'
+    return f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+<xsl:output method="text" encoding="UTF-8"/>
+<xsl:template match="{skip}"/>
+<xsl:template match="{skip}" mode="cell"/>
+<xsl:template match="br"><xsl:text>&#10;</xsl:text></xsl:template>
+<xsl:template match="img"><xsl:value-of select="@alt"/></xsl:template>
+<xsl:template match="*">{named}<xsl:apply-templates/>{close}</xsl:template>
+<xsl:template match="{blocks}">{named}<xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>{close}</xsl:template>
+<xsl:template match="{'|'.join(_CHROME_TAGS)}" priority="1">{x(_OPEN)}nav{x(_SHUT)}<xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>{x(_CLOSE)}</xsl:template>
+<xsl:template match="table[not(.//table)]">{named}<xsl:text>&#10;</xsl:text>{x(_TABLE)}<xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">{x(_ROW)}<xsl:for-each select="td|th">{x(_CELL)}<xsl:value-of select="@rowspan"/>{x(_SEP)}<xsl:value-of select="@colspan"/>{x(_SEP)}<xsl:apply-templates mode="cell"/></xsl:for-each></xsl:for-each>{x(_END)}<xsl:text>&#10;</xsl:text>{close}</xsl:template>
+<xsl:template match="{_CELL_BREAKS}" mode="cell"><xsl:text> </xsl:text><xsl:apply-templates mode="cell"/><xsl:text> </xsl:text></xsl:template>
+</xsl:stylesheet>"""
+
+
+_FLATTENER = None
+
+
+def _flattener():
+    global _FLATTENER
+    if _FLATTENER is None:
+        from lxml import etree
+
+        _FLATTENER = etree.XSLT(etree.XML(_xsl()), access_control=etree.XSLTAccessControl.DENY_ALL)
+    return _FLATTENER
+
+
+_NAMED_RE = re.compile(f"{_OPEN}([^{_SHUT}]*){_SHUT}|{_CLOSE}")
+
+
+def _drop_chrome(out: str) -> str:
+    """The flattened page without elements named like site chrome, and without the
+    element markers. An element named like chrome is kept when it holds an article's worth:
+    a real table or long text (some CMS templates wrap the article in "main-nav-content")."""
+    keep: list[str] = []
+    stack: list[tuple[int, int, bool]] = []  # per open element: content start, len(keep), chrome?
+    pos = 0
+    for m in _NAMED_RE.finditer(out):
+        keep.append(out[pos:m.start()])
+        pos = m.end()
+        attrs = m.group(1)
+        if attrs is not None:
+            stack.append((pos, len(keep), attrs == "nav" or bool(_CHROME_RE.search(attrs))))
+        elif stack:
+            begin, mark, chrome = stack.pop()
+            if chrome and m.start() - begin <= _ARTICLE_CHARS and out.count(_CELL, begin, m.start()) < _ARTICLE_CELLS:
+                del keep[mark:]
+    keep.append(out[pos:])
+    return "".join(keep)
+
+
+def _blocks(out: str, budget: Budget) -> tuple[Block, ...]:
+    """Paragraph and table blocks from the flattened page."""
+    blocks: list[Block] = []
+    paragraph = 0
+    table = 0
+    cells_seen = 0
+    for k, part in enumerate(out.split(_TABLE)):
+        if k:
+            body, _, part = part.partition(_END)
+            cells, n = _table_cells(body)
+            cells_seen += n
+            budget.check("table cells", cells_seen, budget.limits.max_cells, "max_cells")
+            budget.tick()
+            if cells:
+                blocks.append(Block("table", tuple(Fragment(t, Provenance.cell(table, r, c)) for r, c, t in cells)))
+                table += 1
+        for line in _SPACE_RE.sub(" ", part).split("\n"):
+            line = line.strip()
+            if line:
+                blocks.append(Block("paragraph", (Fragment(line, Provenance(paragraph=paragraph)),)))
+                paragraph += 1
+    return tuple(blocks)
+
+
+def _table_cells(body: str) -> tuple[list[tuple[int, int, str]], int]:
+    """Cells of one flattened table at their places in the expanded grid (each at its
+    top-left position), and how many cells the markup had."""
+    occupied: set[tuple[int, int]] = set()
+    cells: list[tuple[int, int, str]] = []
+    n = 0
+    for r, row in enumerate(body.split(_ROW)[1:]):
+        c = 0
+        for cell in row.split(_CELL)[1:]:
+            n += 1
+            rowspan, colspan, text = cell.split(_SEP, 2)
+            while (r, c) in occupied:
+                c += 1
+            rs = _span(rowspan) if rowspan else 1
+            cs = _span(colspan) if colspan else 1
+            if rs > 1 or cs > 1:
+                for dr in range(rs):
+                    for dc in range(cs):
+                        occupied.add((r + dr, c + dc))
+            # Line breaks inside a cell separate words and numbers no more than a space does.
+            cells.append((r, c, " ".join(text.split())))
+            c += cs
+    return cells, n
 
 
 def _text(el) -> str:
@@ -160,125 +268,12 @@ def _body_meta(blocks: tuple[Block, ...], meta: dict[str, str]) -> None:
                     meta.setdefault("published", f"{int(date[1]):04d}-{int(date[2]):02d}-{int(date[3]):02d}")
 
 
-def _drop_chrome(root) -> None:
-    # Attribute strings only: materialising an element proxy for every node costs more.
-    doomed = list(root.iter(*_CHROME_TAGS))
-    doomed += [attr.getparent() for attr in root.xpath("//@class | //@id") if _CHROME_RE.search(attr)]
-    for el in doomed:
-        if el.getparent() is None:
-            continue
-        if len(_text(el)) > _ARTICLE_CHARS or len(el.xpath(".//td|.//th")) >= _ARTICLE_CELLS:
-            continue
-        tail = el.tail
-        parent = el.getparent()
-        parent.remove(el)
-        if tail and tail.strip():
-            prev = parent.text or ""
-            parent.text = prev + tail
-
-
-def _span(value: str | None) -> int:
+def _span(value: str) -> int:
     # Word and CMS exports write `colspan="2;"`, `rowspan="22 "`, even `colspan="0"`.
-    if value is None:
+    if not value:
         return 1
     if value.isdigit():
         return min(max(int(value), 1), _MAX_SPAN)
     m = re.match(r"\s*(\d+)", value)
     n = int(m.group(1)) if m else 1
     return min(max(n, 1), _MAX_SPAN)
-
-
-class _Walker:
-    """Collects paragraph lines and data tables in document order."""
-
-    def __init__(self, budget: Budget) -> None:
-        self.blocks: list[Block] = []
-        self.line: list[str] = []
-        self.paragraph = 0
-        self.table = 0
-        self.budget = budget
-        self.cells = 0
-
-    def flush(self) -> None:
-        text = _SPACE_RE.sub(" ", "".join(self.line)).strip()
-        self.line = []
-        if text:
-            for part in text.split("\n"):
-                part = part.strip()
-                if part:
-                    self.blocks.append(Block("paragraph", (Fragment(part, Provenance(paragraph=self.paragraph)),)))
-                    self.paragraph += 1
-
-    def walk(self, el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP:
-            return
-        if tag == "table":
-            self.flush()
-            if el.xpath(".//table"):
-                for cell in _rows_cells(el):
-                    self.walk_children(cell)
-                    self.flush()
-            else:
-                self.data_table(el)
-            return
-        if tag == "br":
-            self.line.append("\n")
-            return
-        block = tag in _BLOCK
-        if block:
-            self.flush()
-        if tag == "img":
-            alt = (el.get("alt") or "").strip()
-            if alt:
-                self.line.append(alt)
-        self.walk_children(el)
-        if block:
-            self.flush()
-
-    def walk_children(self, el) -> None:
-        if el.text:
-            self.line.append(el.text)
-        for child in el:
-            self.walk(child)
-            if child.tail:
-                self.line.append(child.tail)
-
-    def data_table(self, table) -> None:
-        occupied: set[tuple[int, int]] = set()
-        cells: list[tuple[int, int, str]] = []
-        for r, tr in enumerate(_rows(table)):
-            c = 0
-            for td in tr:
-                if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
-                    continue
-                while (r, c) in occupied:
-                    c += 1
-                rs, cs = _span(td.get("rowspan")), _span(td.get("colspan"))
-                for dr in range(rs):
-                    for dc in range(cs):
-                        occupied.add((r + dr, c + dc))
-                cells.append((r, c, _cell_text(td)))
-                c += cs
-            self.cells += len(tr)
-            self.budget.check("table cells", self.cells, self.budget.limits.max_cells, "max_cells")
-            self.budget.tick()
-        if not cells:
-            return
-        index = self.table
-        self.table += 1
-        frags = tuple(Fragment(text, Provenance.cell(index, r, c)) for r, c, text in cells)
-        self.blocks.append(Block("table", frags))
-
-
-def _rows(table) -> list:
-    return table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
-
-
-def _rows_cells(table) -> list:
-    return [td for tr in _rows(table) for td in tr if isinstance(td.tag, str) and td.tag in ("td", "th")]
-
-
-def _cell_text(td) -> str:
-    # Line breaks inside a cell separate words and numbers no more than a space does.
-    return " ".join(_text(td).split())
