@@ -22,13 +22,12 @@ class Provenance:
     col: int | None = None
     paragraph: int | None = None
 
-    @classmethod
-    def cell(cls, table: int, row: int, col: int) -> "Provenance":
-        """The provenance of a table cell, built without the frozen ``__init__`` (a page
-        has hundreds of cells; the generated initialiser costs more than the rest)."""
-        p = object.__new__(cls)
-        p.__dict__.update(line=None, page=None, bbox=None, table=table, row=row, col=col, paragraph=None)
-        return p
+    @staticmethod
+    @lru_cache(maxsize=65536)
+    def cell(table: int, row: int, col: int) -> "Provenance":
+        """The (shared, immutable) provenance of a table cell: a page has hundreds of cells,
+        and the frozen ``__init__`` costs more than looking one up."""
+        return Provenance(table=table, row=row, col=col)
 
     @staticmethod
     @lru_cache(maxsize=65536)

@@ -8,7 +8,6 @@ Placement of the numbers on the row's cells is left to :mod:`solve`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -16,9 +15,9 @@ from functools import lru_cache
 
 from . import templates
 from .model import Fragment, Provenance
-from .normalize import FOLD, HAN, LazyPattern, compact, compact_with_index, label_core, label_ordinal, nfkc
+from .normalize import HAN, LazyPattern, compact, compact_with_index, label_core, label_ordinal, nfkc
 from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
-from .tokens import EMPTY_CELL, Piece, Token, blank_out, is_page_footer, tokenize
+from .tokens import EMPTY_CELL, FOOTER_LINE_RE, Piece, Token, blank_out, tokenize
 
 
 class Flat:
@@ -31,8 +30,9 @@ class Flat:
         # whole text is normalised at once and splits back into its fragments exactly.
         raw = [t.replace("\n", " ") if "\n" in t else t for t in raw]
         joined = "\n".join(raw)
-        texts = (joined.translate(FOLD) if unicodedata.is_normalized("NFKC", joined) else nfkc(joined)).split("\n")
+        texts = nfkc(joined).split("\n")
         self.fragments = fragments
+        self.provs = [f.prov for f in fragments]
         self.frag_texts = [t.strip() for t in texts]
         self.starts: list[int] = []
         pos = 0
@@ -41,7 +41,8 @@ class Flat:
             pos += len(t) + 1
         self.text = "\n".join(texts)
         self.compact, self.cindex = compact_with_index(self.text)
-        self.footers = [i for i, t in enumerate(self.frag_texts) if len(t) < 24 and is_page_footer(t)]
+        # One scan of the text for page numbers, rather than a match per fragment.
+        self.footers = sorted({self.frag_of(m.start()) for m in FOOTER_LINE_RE.finditer(self.text)})
 
     def frag_of(self, pos: int) -> int:
         """Index of the fragment holding text position ``pos``."""
@@ -377,8 +378,7 @@ def _read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last
         if f0 <= f <= f1:
             spans.append((flat.starts[f] - a, flat.starts[f] + len(flat.frag_texts[f]) + 1 - a))
     text = blank_out(flat.text[a:b], [(max(0, x), min(b - a, y)) for x, y in spans])
-    toks, pieces = tokenize(text, lambda i: flat.frag_of(i + a), lambda f: flat.frag_texts[f],
-                            lambda f: flat.fragments[f].prov)
+    toks, pieces = tokenize(text, a, flat.starts, flat.frag_texts, flat.provs)
     if any(t.blank and t.prov.table is not None for _, t in toks):
         # Empty cells count as blanks only on the label's own table row or on a row of values;
         # elsewhere (header rows, the label columns of the next row) they are layout.

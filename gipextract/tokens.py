@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from bisect import bisect_right
+from typing import NamedTuple, Sequence
 
 from .model import Provenance
 from .normalize import HAN, LazyPattern
@@ -41,12 +42,11 @@ _NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.
 _TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无)(?![\w-])|{EMPTY_CELL})")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _CJK_RUN_RE = LazyPattern(f"[{HAN}]{{2,}}")
-_FOOTER_RE = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|第\s*\d+\s*页(?:\s*[,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)\s*$")
-
-
-def is_page_footer(text: str) -> bool:
-    """Page numbers printed inside a table (``- 3 -``, ``第3页``)."""
-    return bool(_FOOTER_RE.match(text))
+# Page numbers printed inside a table (`- 3 -`, `第3页`), as a whole line of a text whose
+# lines are fragments (the spaces cannot run across a line break).
+_SP = r"[^\S\n]*"
+FOOTER_LINE_RE = re.compile(rf"^{_SP}(?:-{_SP}\d{{1,4}}{_SP}-|第{_SP}\d+{_SP}页(?:{_SP}[,/]?{_SP}共{_SP}\d+{_SP}页)?"
+                            rf"|\d+{_SP}/{_SP}\d+){_SP}$", re.MULTILINE)
 
 
 class Piece(NamedTuple):
@@ -56,11 +56,13 @@ class Piece(NamedTuple):
     start: int
 
 
-def tokenize(text: str, frag_of, frag_text, prov_of) -> tuple[list[tuple[int, Token]], list[Piece]]:
+def tokenize(text: str, offset: int, starts: Sequence[int], frag_texts: Sequence[str],
+             provs: Sequence[Provenance]) -> tuple[list[tuple[int, Token]], list[Piece]]:
     """Tokens and left-over CJK text pieces in ``text`` (noise already blanked out).
 
-    ``frag_of(i)`` gives the fragment index of position ``i``; ``frag_text(f)`` its
-    stripped text; ``prov_of(f)`` its provenance. Positions are relative to ``text``.
+    ``text`` starts at ``offset`` of a flat text whose fragment ``f`` starts at ``starts[f]``
+    and holds ``frag_texts[f]`` (stripped) from ``provs[f]``. Token positions are relative
+    to ``text``.
     """
     notes: dict[int, str] = {}
     clean = text
@@ -75,26 +77,32 @@ def tokenize(text: str, frag_of, frag_text, prov_of) -> tuple[list[tuple[int, To
             spans.append((m.start(), m.end()))
         clean = blank_out(text, spans)
     tokens: list[tuple[int, Token]] = []
+    f = 0
     for m in _TOKEN_RE.finditer(clean):
         start = m.start()
         sign, num, unit, blank = m.groups()
-        f = frag_of(start)
-        whole = frag_text(f)
+        f = max(0, bisect_right(starts, start + offset, f) - 1)
+        whole = frag_texts[f]
         printed = m.group(0)
         if blank is not None:
-            if whole not in ("-", "--", "---", "/", "无", "", EMPTY_CELL) and not _spaced(clean, start, m.end()):
+            if whole not in _BLANK_CELLS and not _spaced(clean, start, m.end()):
                 continue
-            tokens.append((start, Token(None, printed, prov_of(f), False)))
+            tokens.append((start, Token(None, printed, provs[f], False)))
             continue
         if sign:
             sign = "-" if sign in ("减少", "减", "-") else ""
-        digits = (sign or "") + (num.replace(",", "") if "," in num else num)
-        tokens.append((start, Token(Number(digits, unit), printed, prov_of(f), whole != printed.strip(),
+            digits = sign + (num.replace(",", "") if "," in num else num)
+        else:
+            digits = num.replace(",", "") if "," in num else num
+        tokens.append((start, Token(Number(digits, unit), printed, provs[f], whole != printed.strip(),
                                     notes.get(m.end() - 1) if notes else None)))
     # Label text left over once the values (with their sign words and units) are taken out.
     rest = blank_out(clean, [(pos, pos + len(t.text)) for pos, t in tokens])
     pieces = [Piece(m.group(0), m.start()) for m in _CJK_RUN_RE.finditer(rest)]
     return tokens, pieces
+
+
+_BLANK_CELLS = frozenset({"-", "--", "---", "/", "无", "", EMPTY_CELL})
 
 
 def blank_out(text: str, spans: list[tuple[int, int]]) -> str:

@@ -28,7 +28,6 @@ _CHROME_RE = re.compile(r"nav|menu|crumb|footer|share|sitemap|toolbar|login|sear
 _ARTICLE_CHARS = 2000
 _ARTICLE_CELLS = 20
 _GB_ALIASES = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "ms936", "gb18030", "windows-936", "euc-cn", "csgb2312"}
-_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b\ufeff]+")
 _META_FIELD_RE = re.compile(r"(索引号|发布机构|发文机关|发布单位|来源|发布日期|发文日期|成文日期|发布时间)\s*[:：]\s*([^\s:：|]{1,40})")
 _MAX_SPAN = 1000
@@ -43,11 +42,15 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
                 return data.decode(enc), enc
             except UnicodeDecodeError:
                 break
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     from bs4.dammit import EncodingDetector  # only its declared-charset sniffing is needed
 
     declared = EncodingDetector.find_declared_encoding(data[:8192], is_html=True, search_entire_document=False)
     declared = (declared or "").lower().strip()
-    order = ["utf-8"]
+    order = []
     if declared:
         order.append("gb18030" if declared in _GB_ALIASES else declared)
     order.append("gb18030")
