@@ -1,9 +1,11 @@
 """From rows as read to grid cells: placement search, statuses, identity findings."""
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
 from typing import Sequence
 
-from dataclasses import replace
+from . import templates
 
 from .identities import expand, identity_findings, ref_str
 from .reconstruct import Reading, RowRead, TableRead
@@ -40,30 +42,7 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
     findings: list[Finding] = []
     # Units: the form's rows, then any group printed only as its total.
     rows = list(table.rows) + [read for _, read in table.group_rows]
-    row_index = {r.row.key: i for i, r in enumerate(table.rows)}
-    standing_in: dict[str, int] = {}  # sub-row key -> unit of its group's total
-    for k, (group, _) in enumerate(table.group_rows):
-        for key in group.rows:
-            standing_in[key] = len(table.rows) + k
-    col_index = [{c: j for j, c in enumerate(r.row.columns)} for r in rows]
-    local: list[list[list[tuple[int, int]]]] = [[] for _ in rows]
-    cross: list[Equation] = []
-    for check in expand(template):
-        if check.spec.table != spec.key:
-            continue
-        signed = [(r, c, 1) for _, r, c in check.left] + [(r, c, -1) for _, r, c in check.right]
-        terms = _terms(signed, row_index, standing_in, col_index)
-        if terms is None:
-            continue
-        units = {u for u, _, _ in terms}
-        if len(units) == 1:
-            local[terms[0][0]].append([(c, k) for _, c, k in terms])
-            # A group's total obeys the row identities of its rows.
-            for key, unit in standing_in.items():
-                if terms[0][0] == row_index[key] and not local[unit]:
-                    local[unit].append([(c, k) for _, c, k in terms])
-        else:
-            cross.append(Equation(tuple(terms)))
+    local, cross, standing_in = _equations(template.id, spec.key, tuple(g.key for g, _ in table.group_rows))
     kind_of = {c.key: c.kind for c in spec.columns}
     rows = _placed_by_position(rows, table.header_spans)
     domains: list[list[Placement] | None] = []
@@ -124,6 +103,44 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
             findings.append(Finding("info", "label_fuzzy",
                                     f"{spec.key}.{r.row.key}: label {r.row.label!r} matched approximately"))
     return cells, findings
+
+
+@lru_cache(maxsize=None)
+def _equations(template_id: str, table_key: str, groups: tuple[str, ...]
+               ) -> tuple[tuple[tuple[tuple[tuple[int, int], ...], ...], ...], tuple[Equation, ...], dict[str, int]]:
+    """The table's identities over its units (rows, then the groups printed only as a total):
+    per unit its row-local equations as (column, coefficient) pairs, the equations across
+    units, and which unit stands in for each sub-row of those groups. A function of the
+    template alone, so it is worked out once per table shape."""
+    template = templates.get(template_id)
+    spec = template.table(table_key)
+    by_key = {g.key: g for g in spec.groups}
+    all_columns = {c.key: j for j, c in enumerate(spec.columns)}
+    row_index = {r.key: i for i, r in enumerate(spec.rows)}
+    standing_in: dict[str, int] = {}  # sub-row key -> unit of its group's total
+    for k, key in enumerate(groups):
+        for row_key in by_key[key].rows:
+            standing_in[row_key] = len(spec.rows) + k
+    col_index = [{c: j for j, c in enumerate(r.columns)} for r in spec.rows] + [all_columns for _ in groups]
+    local: list[list[tuple[tuple[int, int], ...]]] = [[] for _ in col_index]
+    cross: list[Equation] = []
+    for check in expand(template):
+        if check.spec.table != table_key:
+            continue
+        signed = [(r, c, 1) for _, r, c in check.left] + [(r, c, -1) for _, r, c in check.right]
+        terms = _terms(signed, row_index, standing_in, col_index)
+        if terms is None:
+            continue
+        units = {u for u, _, _ in terms}
+        if len(units) == 1:
+            local[terms[0][0]].append(tuple((c, k) for _, c, k in terms))
+            # A group's total obeys the row identities of its rows.
+            for key, unit in standing_in.items():
+                if terms[0][0] == row_index[key] and not local[unit]:
+                    local[unit].append(tuple((c, k) for _, c, k in terms))
+        else:
+            cross.append(Equation(tuple(terms)))
+    return tuple(tuple(eqs) for eqs in local), tuple(cross), standing_in
 
 
 def _placed_by_position(rows: list[RowRead],
@@ -202,13 +219,24 @@ def _row_refs(table: str, r: RowRead) -> tuple[str, ...]:
     return tuple(f"{table}.{r.row.key}.{c}" for c in r.row.columns)
 
 
+def _plain_cell(table: str, row: str, column: str, value: object, status: str, source: object,
+                note: str | None) -> Cell:
+    # Equal to Cell(...); the frozen __init__ sets each field through object.__setattr__,
+    # and a grid has hundreds of cells, so the fields are filled in at once instead.
+    cell = object.__new__(Cell)
+    cell.__dict__.update(table=table, row=row, column=column, value=value, status=status, source=source,
+                         candidates=(), note=note)
+    return cell
+
+
 def _row_cells(table: str, r: RowRead, placements: Sequence[Placement], findings: list[Finding]) -> list[Cell]:
     if len(placements) == 1 and all(o >= 0 for o in placements[0].origin) and \
             not any(t.number is not None and t.number.unit in ("元", "亿元") for t in r.tokens):
         # Every cell holds its own printed token: the common case, kept cheap.
         p = placements[0]
-        return [Cell(table, r.row.key, col, p.values[j], "empty" if (tok := r.tokens[p.origin[j]]).blank else "ok",
-                     tok.prov, (), tok.note) for j, col in enumerate(r.row.columns)]
+        key = r.row.key
+        return [_plain_cell(table, key, col, p.values[j], "empty" if (tok := r.tokens[p.origin[j]]).number is None
+                            else "ok", tok.prov, tok.note) for j, col in enumerate(r.row.columns)]
     out: list[Cell] = []
     short = len(r.tokens) < len(r.row.columns)
     inferred, ambiguous = [], []

@@ -66,12 +66,12 @@ def failures(template: Template, values: Mapping[CellRef, object]) -> tuple[list
     failed: list[Failure] = []
     unchecked: list[Check] = []
     for check in expand(template):
-        cells = check.left + check.right
-        if any(values.get(c) is None for c in cells):
+        try:
+            ls = sum(values[c] for c in check.left)  # type: ignore[misc]
+            rs = sum(values[c] for c in check.right)  # type: ignore[misc]
+        except (KeyError, TypeError):  # a cell without a value (None, or not in the grid)
             unchecked.append(check)
             continue
-        ls = sum(values[c] for c in check.left)  # type: ignore[misc]
-        rs = sum(values[c] for c in check.right)  # type: ignore[misc]
         if ls != rs:
             failed.append(Failure(check, ls, rs))
     return failed, unchecked

@@ -68,7 +68,7 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
     if len(tokens) == n and not fusable:
         vals = []
         for t, kind in zip(tokens, kinds):
-            v = blank_value(kind) if t.blank else convert(t.number, kind)  # type: ignore[arg-type]
+            v = blank_value(kind) if t.number is None else convert(t.number, kind)
             if v is None:
                 return []
             vals.append(v)

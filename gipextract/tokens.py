@@ -77,31 +77,34 @@ def tokenize(text: str, offset: int, starts: Sequence[int], frag_texts: Sequence
             spans.append((m.start(), m.end()))
         clean = blank_out(text, spans)
     tokens: list[tuple[int, Token]] = []
+    append = tokens.append
     f = 0
     for m in _TOKEN_RE.finditer(clean):
-        start = m.start()
         sign, num, unit, blank = m.groups()
-        f = max(0, bisect_right(starts, start + offset, f) - 1)
-        whole = frag_texts[f]
+        start = m.start()
+        f = bisect_right(starts, start + offset, f) - 1  # starts[0] is 0: never below 0
         printed = m.group(0)
         if blank is not None:
-            if whole not in _BLANK_CELLS and not _spaced(clean, start, m.end()):
+            if frag_texts[f] not in _BLANK_CELLS and not _spaced(clean, start, m.end()):
                 continue
-            tokens.append((start, Token(None, printed, provs[f], False)))
+            append((start, Token(None, printed, provs[f], False)))
             continue
+        if "," in num:
+            num = num.replace(",", "")
         if sign:
-            sign = "-" if sign in ("减少", "减", "-") else ""
-            digits = sign + (num.replace(",", "") if "," in num else num)
-        else:
-            digits = num.replace(",", "") if "," in num else num
-        tokens.append((start, Token(Number(digits, unit), printed, provs[f], whole != printed.strip(),
-                                    notes.get(m.end() - 1) if notes else None)))
+            num = ("-" if sign in ("减少", "减", "-") else "") + num
+        number = _SMALL.get(num) if unit is None else None
+        append((start, Token(number or Number(num, unit), printed, provs[f], frag_texts[f] != printed,
+                             notes.get(m.end() - 1) if notes else None)))
     # Label text left over once the values (with their sign words and units) are taken out.
+    if _CJK_RUN_RE.search(clean) is None:
+        return tokens, []  # a row of bare values: the common case in table cells
     rest = blank_out(clean, [(pos, pos + len(t.text)) for pos, t in tokens])
     pieces = [Piece(m.group(0), m.start()) for m in _CJK_RUN_RE.finditer(rest)]
     return tokens, pieces
 
 
+_SMALL = {str(i): Number(str(i)) for i in range(1000)}  # most printed values: shared, immutable
 _BLANK_CELLS = frozenset({"-", "--", "---", "/", "无", "", EMPTY_CELL})
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import NamedTuple
 
 from .templates import Kind
@@ -23,6 +24,7 @@ class Number(NamedTuple):
         return "." in self.digits
 
 
+@lru_cache(maxsize=4096)
 def convert(number: Number, kind: Kind) -> int | Decimal | None:
     """The value of ``number`` in a column of ``kind``, or None when it cannot be one."""
     digits = number.digits

@@ -232,7 +232,9 @@ def _text(el) -> str:
 
 def _head_meta(root) -> dict[str, str]:
     meta: dict[str, str] = {}
-    for m in root.xpath("//meta[@name][@content]"):
+    for m in root.iter("meta"):
+        if m.get("name") is None:
+            continue
         key = (m.get("name") or "").strip().lower()
         value = " ".join((m.get("content") or "").split())
         if not value:
@@ -246,7 +248,7 @@ def _head_meta(root) -> dict[str, str]:
         elif key in ("contentsource", "source") and "publisher" not in meta:
             meta["publisher"] = value
     if "title" not in meta:
-        t = root.find(".//title")
+        t = next(root.iter("title"), None)
         if t is not None and _text(t).strip():
             parts = [p.strip() for p in re.split(r"\s[-_|]\s|[_|]", _text(t)) if p.strip()]
             best = next((p for p in parts if "报告" in p), parts[0] if parts else "")
