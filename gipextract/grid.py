@@ -6,7 +6,6 @@ from functools import lru_cache
 from typing import Sequence
 
 from . import templates
-
 from .identities import expand, identity_findings, ref_str
 from .reconstruct import Reading, RowRead, TableRead
 from .positions import column_spans, place

@@ -13,7 +13,7 @@ from itertools import compress
 import re
 
 # Width and bracket variants that NFKC leaves apart.
-FOLD = _FOLD = str.maketrans({
+_FOLD = str.maketrans({
     "、": ".", "．": ".", "。": ".",
     "〔": "(", "〕": ")", "【": "(", "】": ")", "[": "(", "]": ")", "（": "(", "）": ")",
     "—": "-", "–": "-", "－": "-", "―": "-", "‐": "-", "−": "-",
@@ -98,7 +98,6 @@ def compact_with_index(text: str) -> tuple[str, list[int]]:
             masked = masked.replace(ch, "\x00")
     index = list(compress(range(len(text)), memoryview(masked.encode("utf-32-le")).cast("I")))
     return masked.replace("\x00", ""), index
-
 
 
 _ORDINAL_RE = re.compile(r"^(?:[一二三四五六七八九十]+\.|\([一二三四五六七八九十]+\)|\d+\.)")
