@@ -57,14 +57,13 @@ class LazyPattern:
 
 
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+_ASCII_FOLD_PAIRS = tuple((old, new) for old, new in _FOLD_PAIRS if old.isascii())
 
 
 def fold(text: str) -> str:
     """The punctuation folding alone (``str.translate`` with a dict looks up every character;
     a replace per folded character scans in C and is several times faster)."""
-    if text.isascii():
-        return text.replace("[", "(").replace("]", ")")
-    for old, new in _FOLD_PAIRS:
+    for old, new in _ASCII_FOLD_PAIRS if text.isascii() else _FOLD_PAIRS:
         if old in text:
             text = text.replace(old, new)
     return text
