@@ -66,3 +66,27 @@ def test_limits_are_settable() -> None:
         parse(sorted((CORPUS / "pdf").glob("*.pdf"))[0], limits=Limits(max_pages=1))
     with pytest.raises(ResourceLimitError, match="max_bytes"):
         parse(CORPUS / "seeds" / "000_c5799cdcd1c8417a.txt", limits=Limits(max_bytes=100))
+
+
+@pytest.mark.parametrize("cls", [GipExtractError, UnreadableInputError, ResourceLimitError,
+                                 *GipExtractError.__subclasses__()])
+def test_errors_pickle_and_compare_equal(cls: type) -> None:
+    import pickle
+
+    for source in ("报告.txt", None):
+        err = cls(source, "原因 reason")
+        back = pickle.loads(pickle.dumps(err))
+        assert type(back) is cls and back == err and str(back) == str(err)
+        assert (back.source, back.reason) == (source, "原因 reason")
+    assert cls("a", "x") != cls("a", "y")
+
+
+def test_errors_cross_a_process_pool() -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from gipextract import NoReportFoundError
+
+    with ProcessPoolExecutor(1) as pool:  # before: BrokenProcessPool on the first bad file
+        with pytest.raises(NoReportFoundError) as info:
+            pool.submit(parse, b"hello, no report here", name="x.txt").result(timeout=60)
+    assert info.value.source == "x.txt"
