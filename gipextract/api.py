@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Union
+from typing import BinaryIO, Callable, Union
 
 from . import adapters
 from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError
@@ -28,34 +29,83 @@ def _read_source(source: Source, name: str | None, max_bytes: int) -> tuple[byte
             raise ResourceLimitError(name or "<bytes>", f"{len(data)} bytes; the limit is {max_bytes} (Limits.max_bytes)")
         return data, name or "<bytes>", None
     if isinstance(source, (str, os.PathLike)):
-        path = Path(source)
-        label = name or str(path)
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise ResourceLimitError(label, f"file is {size} bytes; the limit is {max_bytes} (Limits.max_bytes)")
-            return path.read_bytes(), label, str(path)
-        except GipExtractError:
-            raise
-        except IsADirectoryError:
-            raise UnreadableInputError(label, "is a directory, not a file") from None
-        except FileNotFoundError:
-            raise UnreadableInputError(label, "no such file") from None
-        except OSError as e:
-            raise UnreadableInputError(label, f"cannot be read: {e.strerror or e}") from None
+        return _read_path(source, name, max_bytes)
     read = getattr(source, "read", None)
     if read is None:
         raise TypeError(f"parse() takes a path, bytes or a binary file object, not {type(source).__name__}")
-    label = name or str(getattr(source, "name", "<stream>"))
+    label = name or _display(getattr(source, "name", "<stream>"))
+    return _read_stream(read, label, max_bytes), label, None
+
+
+def _display(name: object) -> str:
+    """A path as text, whatever its bytes (undecodable bytes kept as surrogate escapes)."""
+    if isinstance(name, bytes):
+        return os.fsdecode(name)
+    return str(name)
+
+
+def _read_path(source: "str | os.PathLike[str]", name: str | None, max_bytes: int) -> tuple[bytes, str, str]:
+    """Only a regular file is read: devices, FIFOs and sockets are refused before opening
+    (``/dev/zero`` never ends, a FIFO without a writer blocks forever)."""
+    path = Path(os.fsdecode(os.fspath(source)))
+    label = name or str(path)
+    if "\0" in str(path):
+        raise UnreadableInputError(label.replace("\0", "\\0"), "the path holds a NUL byte")
     try:
-        data = read(max_bytes + 1)
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise UnreadableInputError(label, "no such file") from None
     except OSError as e:
-        raise UnreadableInputError(label, f"cannot be read: {e}") from None
-    if isinstance(data, str):
-        raise TypeError("parse() needs a binary file object (open the file with 'rb')")
-    if len(data) > max_bytes:
-        raise ResourceLimitError(label, f"more than {max_bytes} bytes (Limits.max_bytes)")
-    return data, label, None
+        raise UnreadableInputError(label, f"cannot be read: {e.strerror or e}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadableInputError(label, "is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableInputError(label, f"is a {_kind(st.st_mode)}, not a regular file")
+    if st.st_size > max_bytes:
+        raise ResourceLimitError(label, f"file is {st.st_size} bytes; the limit is {max_bytes} (Limits.max_bytes)")
+    try:
+        # O_NONBLOCK: should the path be swapped for a FIFO after the check, open() still returns.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as e:
+        raise UnreadableInputError(label, f"cannot be read: {e.strerror or e}") from None
+    with open(fd, "rb", closefd=True) as f:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnreadableInputError(label, "is not a regular file")
+        return _read_stream(f.read, label, max_bytes), label, str(path)
+
+
+def _kind(mode: int) -> str:
+    for test, what in ((stat.S_ISFIFO, "FIFO (named pipe)"), (stat.S_ISSOCK, "socket"),
+                       (stat.S_ISCHR, "character device"), (stat.S_ISBLK, "block device")):
+        if test(mode):
+            return what
+    return "special file"
+
+
+def _read_stream(read: Callable[[int], object], label: str, max_bytes: int) -> bytes:
+    """Read to end of file in a loop (pipes and sockets return short reads), never past
+    ``max_bytes`` + 1."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        try:
+            chunk = read(min(1 << 20, max_bytes + 1 - size))
+        except OSError as e:
+            raise UnreadableInputError(label, f"cannot be read: {e.strerror or e}") from None
+        if chunk is None:
+            raise UnreadableInputError(label, "the stream is non-blocking and had no data ready "
+                                              "(read() returned None); pass a blocking stream or bytes")
+        if isinstance(chunk, str):
+            raise TypeError("parse() needs a binary file object (open the file with 'rb')")
+        if not isinstance(chunk, (bytes, bytearray, memoryview)):
+            raise UnreadableInputError(label, f"read() returned {type(chunk).__name__}, not bytes")
+        if not chunk:
+            break
+        chunks.append(bytes(chunk))
+        size += len(chunk)
+        if size > max_bytes:
+            raise ResourceLimitError(label, f"more than {max_bytes} bytes (Limits.max_bytes)")
+    return b"".join(chunks)
 
 
 def load_document(source: Source, *, format: str | None = None, name: str | None = None,

@@ -2,6 +2,7 @@
 without memory blowing up; nothing is fetched and no entity is expanded."""
 from __future__ import annotations
 
+import io
 import resource
 import time
 
@@ -90,3 +91,69 @@ def test_errors_cross_a_process_pool() -> None:
         with pytest.raises(NoReportFoundError) as info:
             pool.submit(parse, b"hello, no report here", name="x.txt").result(timeout=60)
     assert info.value.source == "x.txt"
+
+
+# Sources that are not regular files are refused before opening: /dev/zero would be read
+# until memory ran out, /dev/urandom never ends, a FIFO without a writer blocks forever.
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_devices_are_refused_before_reading(device: str) -> None:
+    import os
+
+    if not os.path.exists(device):
+        pytest.skip(f"no {device} here")
+    t = time.monotonic()
+    with pytest.raises(UnreadableInputError, match="character device") as info:
+        parse(device)
+    assert time.monotonic() - t < 1 and info.value.source == device
+
+
+def test_fifo_and_socket_are_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import socket
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(UnreadableInputError, match="FIFO"):
+        parse(fifo)  # no writer: opening it would block forever
+    sock_path = tmp_path / "s.sock"
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(sock_path))
+        with pytest.raises(UnreadableInputError, match="socket"):
+            parse(sock_path)
+
+
+def test_nul_in_path_is_our_error() -> None:
+    with pytest.raises(UnreadableInputError, match="NUL"):
+        parse("report\0.txt")
+
+
+class _Trickle(io.RawIOBase):
+    """A pipe-like stream: every read returns at most 5 bytes."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, n: int = -1) -> bytes:  # type: ignore[override]
+        chunk, self.data = self.data[:5], self.data[5:]
+        return chunk
+
+
+def test_short_reads_are_read_to_the_end() -> None:
+    from conftest import CORPUS
+
+    data = (CORPUS / "seeds" / "001_91b930a4292c284b.txt").read_bytes()
+    assert parse(_Trickle(data), name="pipe") == parse(data, name="pipe")
+    with pytest.raises(ResourceLimitError, match="max_bytes"):
+        parse(_Trickle(data), name="pipe", limits=Limits(max_bytes=len(data) - 1))
+
+
+def test_non_blocking_stream_without_data_is_our_error() -> None:
+    class NonBlocking:
+        def read(self, n: int = -1) -> None:
+            return None
+
+    with pytest.raises(UnreadableInputError, match="non-blocking"):
+        parse(NonBlocking(), name="nb")  # type: ignore[arg-type]
