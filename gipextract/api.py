@@ -6,19 +6,20 @@ import os
 import stat
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, Callable, Union
+from typing import Any, BinaryIO, Callable, TypeVar, Union
 
 from . import adapters
 from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError
 from .compare import prose_findings
 from .grid import build
-from .limits import DEFAULT_LIMITS, Budget, Limits
+from .limits import DEFAULT_LIMITS, Budget, Limits, active
 from .metadata import extract_info, sections
 from .model import Document
 from .normalize import nfkc
 from .reconstruct import read_tables
 from .report import Finding, Report, SourceInfo
 
+T = TypeVar("T")
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
 
 
@@ -113,7 +114,9 @@ def load_document(source: Source, *, format: str | None = None, name: str | None
     """Read ``source`` with the adapter for its format and return the shared document model."""
     limits = limits or DEFAULT_LIMITS
     data, label, _ = _read_source(source, name, limits.max_bytes)
-    return _load(data, label, format, Budget(label, limits))
+    budget = Budget(label, limits)
+    with active(budget):
+        return _load(data, label, format, budget)
 
 
 def _load(data: bytes, label: str, fmt: str | None, budget: Budget, convert_legacy: bool = False) -> Document:
@@ -123,6 +126,9 @@ def _load(data: bytes, label: str, fmt: str | None, budget: Budget, convert_lega
         return adapters.load(data, label, fmt, budget, convert_legacy)
     except GipExtractError:
         raise
+    except (MemoryError, RecursionError) as e:
+        raise ResourceLimitError(label, f"reading the {fmt or 'input'}: ran out of "
+                                        f"{'memory' if isinstance(e, MemoryError) else 'stack'}") from None
     except Exception as e:  # a dependency's own error never escapes raw
         raise UnreadableInputError(label, f"{type(e).__name__}: {e}") from None
 
@@ -140,24 +146,52 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
     limits = limits or DEFAULT_LIMITS
     data, label, path = _read_source(source, name, limits.max_bytes)
     budget = Budget(label, limits)
+    with active(budget):
+        return _parse(data, label, path, name, format, budget, convert_legacy)
+
+
+def _guard(label: str, stage: str, fn: Callable[..., T], *args: Any) -> T:
+    """Run one stage; anything raised that is not ours becomes ours, naming file and stage."""
+    try:
+        return fn(*args)
+    except GipExtractError:
+        raise
+    except (MemoryError, RecursionError) as e:
+        raise ResourceLimitError(label, f"{stage}: ran out of {'memory' if isinstance(e, MemoryError) else 'stack'} "
+                                        f"({type(e).__name__})") from None
+    except Exception as e:  # a bug of ours or a dependency's: still this file's error, never a raw traceback
+        raise UnreadableInputError(label, f"{stage}: internal error {type(e).__name__}: {e}"[:500]) from None
+
+
+def _parse(data: bytes, label: str, path: str | None, name: str | None, format: str | None, budget: Budget,
+           convert_legacy: bool) -> Report:
     doc = _load(data, label, format, budget, convert_legacy)
-    fragments = doc.fragments()
+    fragments = _guard(label, "fragments", doc.fragments)
     budget.tick()
-    reading = read_tables(fragments)
+    reading = _guard(label, "read_tables", read_tables, fragments)
     budget.tick()
     if reading is None or not any(t.found for t in reading.tables.values()):
         raise NoReportFoundError(label, "no report tables found: neither form's table labels are in the document"
                                  + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
-    cells, findings, extras = build(reading)
+    cells, findings, extras = _guard(label, "build", build, reading)
     budget.tick()
     printed = any(not tok.blank for t in reading.tables.values() for r in t.rows for tok in r.tokens)
     if not printed:
         raise NoReportFoundError(label, "the report tables are there but print no values (a blank form?)")
+    report = _guard(label, "metadata", _assemble, doc, reading, data, path, name, cells, findings, extras)
+    budget.tick()
+    more = _guard(label, "prose_findings", prose_findings, report) + [Finding("warning", "source", w)
+                                                                     for w in doc.warnings]
+    return replace(report, findings=report.findings + tuple(more)) if more else report
+
+
+def _assemble(doc: Document, reading: Any, data: bytes, path: str | None, name: str | None, cells: Any,
+              findings: Any, extras: Any) -> Report:
     # Titles and dates sit at the top (or a signature date at the very end).
     ends = doc.blocks[:60] + doc.blocks[-12:] if len(doc.blocks) > 72 else doc.blocks
     lines = [nfkc(b.text[:300]) for b in ends]  # titles and dates are short lines
     info = extract_info(lines, reading.flat.text, doc.meta)
-    report = Report(
+    return Report(
         source=SourceInfo(path=path if path is not None else (name or None), format=doc.format,
                           sha256=hashlib.sha256(data).hexdigest()),
         template=reading.template.id,
@@ -167,5 +201,3 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
         sections=sections(reading.flat.text),
         extra_rows=tuple(extras),
     )
-    more = prose_findings(report) + [Finding("warning", "source", w) for w in doc.warnings]
-    return replace(report, findings=report.findings + tuple(more)) if more else report

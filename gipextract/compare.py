@@ -39,7 +39,10 @@ def prose_findings(report: Report) -> list[Finding]:
         if m is None:
             continue
         seen.add(row)
-        stated = int(m.group(1).replace(",", ""))
+        digits = m.group(1).replace(",", "")
+        if len(digits) > 18:  # no real total is this long (and int() refuses 4,300+ digits)
+            continue
+        stated = int(digits)
         try:
             cell = report.cell("requests", row, "total")
         except KeyError:

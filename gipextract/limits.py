@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .errors import ResourceLimitError
 
@@ -41,3 +44,26 @@ class Budget:
         """Raise :class:`ResourceLimitError` when ``value`` exceeds ``limit``."""
         if value > limit:
             raise ResourceLimitError(self.name, f"{what}: {value} exceeds the limit of {limit} (Limits.{setting})")
+
+
+# The budget of the parse running in this thread (or task): stages below the adapters
+# (reconstruction, placement search) check it in their loops without a budget argument
+# threaded through every call.
+_CURRENT: ContextVar[Budget | None] = ContextVar("gipextract_budget", default=None)
+
+
+@contextmanager
+def active(budget: Budget) -> Iterator[Budget]:
+    """Make ``budget`` the one :func:`checkpoint` ticks, for the duration of a parse."""
+    token = _CURRENT.set(budget)
+    try:
+        yield budget
+    finally:
+        _CURRENT.reset(token)
+
+
+def checkpoint() -> None:
+    """Tick the active budget, if any: call it in any loop whose length grows with the input."""
+    budget = _CURRENT.get()
+    if budget is not None:
+        budget.tick()

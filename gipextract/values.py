@@ -1,7 +1,7 @@
 """Reading one printed value: counts, signed counts, amounts in 万元, blanks."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, Inexact, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -10,6 +10,12 @@ from .templates import Kind
 # Units seen inside amount cells, as the factor that turns them into 万元.
 UNIT_TO_WAN: dict[str, Decimal] = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
 COUNT_UNITS = frozenset({"件", "个", "项", "条", "次", "人"})
+# No cell of the forms holds a number this long; a longer run is not a value (and int()
+# refuses strings over 4,300 digits, Decimal arithmetic rounds past 28 digits).
+MAX_NUMBER_DIGITS = 40
+# Unit conversion is exact or refused: enough precision for any number we accept, and an
+# inexact result is an error rather than a rounded amount.
+_EXACT = Context(prec=MAX_NUMBER_DIGITS + 20, traps=[Inexact, InvalidOperation])
 
 
 class Number(NamedTuple):
@@ -28,6 +34,8 @@ class Number(NamedTuple):
 def convert(number: Number, kind: Kind) -> int | Decimal | None:
     """The value of ``number`` in a column of ``kind``, or None when it cannot be one."""
     digits = number.digits
+    if len(digits) > MAX_NUMBER_DIGITS + 2:  # sign and decimal point
+        return None
     if kind == "amount":
         if number.unit is not None and number.unit not in UNIT_TO_WAN:
             return None
@@ -39,8 +47,12 @@ def convert(number: Number, kind: Kind) -> int | Decimal | None:
             return None
         factor = UNIT_TO_WAN.get(number.unit or "万元", Decimal(1))
         if factor != 1:
-            value = value * factor
-            value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+            try:
+                value = _EXACT.multiply(value, factor)
+                value = (_EXACT.quantize(value, Decimal(1)) if value == value.to_integral_value()
+                         else _EXACT.normalize(value))
+            except (Inexact, InvalidOperation):
+                return None
         return value
     if number.is_decimal or (number.unit is not None and number.unit not in COUNT_UNITS):
         return None

@@ -157,3 +157,50 @@ def test_non_blocking_stream_without_data_is_our_error() -> None:
 
     with pytest.raises(UnreadableInputError, match="non-blocking"):
         parse(NonBlocking(), name="nb")  # type: ignore[arg-type]
+
+
+def _seed_with(old: str, new: str) -> bytes:
+    from conftest import CORPUS
+
+    text = (CORPUS / "seeds" / "001_91b930a4292c284b.txt").read_text("utf-8")
+    assert old in text
+    return text.replace(old, new, 1).encode()
+
+
+def test_numbers_of_any_length_are_read_or_refused() -> None:
+    # Before: int() refused 5,000 digits with a raw ValueError; Decimal raised InvalidOperation.
+    huge = parse(_seed_with("本年新收政府信息公开申请数量\n\t5\n", "本年新收政府信息公开申请数量\n\t" + "7" * 5000 + "\n"),
+                 name="huge.txt")
+    cell = huge.cell("requests", "new_received", "natural_person")
+    assert cell.status != "ok" and any(cell.ref in f.cells for f in huge.findings)
+    prose = parse(_seed_with("一、", "一、本年度共收到政府信息公开申请" + "8" * 5000 + "件。\n"), name="prose.txt")
+    assert prose.cell("requests", "new_received", "total").value == 5  # the table still read
+
+
+def test_long_amounts_convert_exactly_or_not_at_all() -> None:
+    from decimal import Decimal
+
+    from gipextract.values import Number, convert
+
+    # 40 digits of 元 is exactly 36 digits and 4 decimals of 万元: nothing rounded.
+    assert convert(Number("9" * 40, "元"), "amount") == Decimal("9" * 36 + ".9999")
+    assert convert(Number("9" * 5000 + ".5", "元"), "amount") is None
+    assert convert(Number("120000", "元"), "amount") == Decimal(12)
+    report = parse(_seed_with("行政事业性收费\n\t0\n", "行政事业性收费\n\t" + "9" * 40 + "元\n"), name="fee.txt")
+    assert report.cell("proactive", "fees", "amount").value == Decimal("9" * 36 + ".9999")
+
+
+def test_a_raw_exception_in_a_stage_names_file_and_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipextract import api
+
+    def broken(*a: object) -> None:
+        raise KeyError("boom")
+
+    data = _seed_with("一、", "一、")
+    for stage, attr in (("read_tables", "read_tables"), ("build", "build"), ("prose_findings", "prose_findings"),
+                        ("metadata", "extract_info")):
+        with monkeypatch.context() as m:
+            m.setattr(api, attr, broken)
+            with pytest.raises(UnreadableInputError, match=stage) as info:
+                parse(data, name="s.txt")
+            assert info.value.source == "s.txt" and "KeyError" in info.value.reason
