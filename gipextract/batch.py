@@ -1,20 +1,28 @@
 """Many reports at once: inputs expanded from files and folders, parsed in order.
 
-Results come back in input order whatever the number of processes, and a file that
-fails is a result with its error, never a gap.
+Results come back in input order whatever the number of processes, exactly one per
+input, and a file that fails is a result with its error, never a gap. By default every
+document is read in a worker process with hard limits (:mod:`gipextract.workers`): a
+document that runs past ``Limits.max_seconds`` plus a grace, or past the memory cap, is
+stopped and becomes a ``ResourceLimitError`` result; a worker that dies is replaced.
 """
 from __future__ import annotations
 
 import os
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+import signal
+import stat
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from types import FrameType
 from typing import Iterable, Iterator
 
 from .api import parse
 from .errors import GipExtractError
+from .limits import DEFAULT_LIMITS, Limits
 from .report import Report
+from .workers import Pool
 
 # Files a folder walk picks up: every format read, plus those refused by name (so that
 # a .doc in a folder is reported, not silently skipped). Files named explicitly are
@@ -36,14 +44,25 @@ class Result:
         """True when the input was read."""
         return self.report is not None
 
+    @property
+    def display_path(self) -> str:
+        """The path as valid Unicode text: bytes that are not UTF-8 (a GBK file name from a
+        Windows zip, kept in ``path`` as surrogate escapes) shown as ``\\xNN``."""
+        return os.fsencode(self.path).decode("utf-8", "backslashreplace")
+
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files named, and the report files inside folders (recursively, sorted)."""
+    """Files named, and the report files inside folders (recursively, sorted).
+
+    A FIFO, socket or device with a report suffix inside a folder is listed too (never
+    opened here): parsing it gives an error result, so it is reported rather than skipped.
+    File names that are not valid UTF-8 are kept as ``str`` with surrogate escapes.
+    """
     out: list[str] = []
     for p in paths:
-        path = Path(p)
+        path = Path(os.fsdecode(os.fspath(p)))
         if path.is_dir():
-            found = [q for q in path.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES
+            found = [q for q in path.rglob("*") if q.suffix.lower() in SUFFIXES and _listable(q)
                      and not any(part.startswith(".") for part in q.relative_to(path).parts)]
             out.extend(str(q) for q in sorted(found))
         else:
@@ -51,39 +70,107 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return out
 
 
-def parse_one(path: str, convert_legacy: bool = False) -> Result:
+def _listable(q: Path) -> bool:
+    try:
+        mode = q.stat().st_mode
+    except OSError:  # a dangling link: named, so its error is reported
+        return q.is_symlink()
+    return not stat.S_ISDIR(mode)
+
+
+def parse_one(path: str, convert_legacy: bool = False, limits: Limits | None = None) -> Result:
     """Parse one file into a :class:`Result` (errors of any kind become the result's error)."""
     try:
-        return Result(path, report=parse(path, convert_legacy=convert_legacy))
+        return Result(path, report=parse(path, convert_legacy=convert_legacy, limits=limits))
     except GipExtractError as e:
         return Result(path, error=e.reason, error_type=type(e).__name__)
+    except MemoryError:
+        return Result(path, error="ran out of memory reading it", error_type="ResourceLimitError")
     except Exception as e:  # a bug of ours must not lose the other files either
         return Result(path, error=f"internal error: {type(e).__name__}: {e}", error_type="InternalError")
 
 
-def _parse_chunk(paths: list[str], convert_legacy: bool) -> list[Result]:
-    return [parse_one(p, convert_legacy) for p in paths]
+# Answers the pool gives for a document it had to stop (top-level: workers may be spawned).
+def _failed(path: str, error: BaseException) -> Result:
+    if isinstance(error, MemoryError):
+        return Result(path, error="ran out of memory reading it (the worker's memory cap)",
+                      error_type="ResourceLimitError")
+    return Result(path, error=f"internal error: {type(error).__name__}: {error}", error_type="InternalError")
 
 
-def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize: int = 8,
-               convert_legacy: bool = False) -> Iterator[Result]:
-    """Parse files and folders, yielding one :class:`Result` per file in input order.
+def _timed_out(seconds: float, path: str) -> Result:
+    return Result(path, error=f"reading took longer than {seconds:g} s and was stopped (Limits.max_seconds "
+                              "plus the grace of parse_many)", error_type="ResourceLimitError")
 
-    ``jobs`` > 1 uses that many processes; the order of results does not change, and only
-    a few chunks per process are in flight at once, so memory stays flat on long runs.
+
+def _died(path: str, exitcode: int | None) -> Result:
+    how = f"exit code {exitcode}"
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"signal {signal.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"signal {-exitcode}"
+    return Result(path, error=f"the worker process reading it died twice ({how}; out of memory?)",
+                  error_type="ResourceLimitError")
+
+
+MEMORY_CAP = 2 * 1024 ** 3  # address space per worker: far above any real report (the largest uses ~300 MB)
+GRACE = 5.0  # seconds past Limits.max_seconds before a worker is killed: in-process checks come first
+
+
+def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize: int = 1,
+               convert_legacy: bool = False, *, limits: Limits | None = None, isolate: bool = True,
+               memory: int | None = MEMORY_CAP, grace: float = GRACE) -> Iterator[Result]:
+    """Parse files and folders, yielding exactly one :class:`Result` per file, in input order.
+
+    With ``isolate`` (the default) each document is read in a worker process (``jobs`` of
+    them, at least one) killed past ``limits.max_seconds + grace`` or when it exceeds
+    ``memory`` bytes of address space; that document's result is a ``ResourceLimitError``.
+    A worker that dies (the OOM killer, a stray SIGKILL) is replaced and its document
+    re-run once, so a killed worker costs at most one document. Closing the generator
+    (``close()``, garbage collection, an exception such as :class:`Interrupted` unwinding
+    through ``with contextlib.closing(parse_many(...))``) kills every worker; workers also
+    die with this process. ``isolate=False`` parses in this process, one file after the
+    other, with only the in-process limits (for debugging and profiling). ``chunksize`` is
+    accepted for compatibility and ignored: one document is in flight per worker.
     """
     files = expand(paths)
-    if jobs <= 1 or len(files) <= 1:
+    limits = limits or DEFAULT_LIMITS
+    if not isolate:
         for f in files:
-            yield parse_one(f, convert_legacy)
+            yield parse_one(f, convert_legacy, limits)
         return
-    chunks = [files[i:i + chunksize] for i in range(0, len(files), chunksize)]
-    window = 3 * jobs
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        pending: deque[Future[list[Result]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_parse_chunk, chunk, convert_legacy))
-            if len(pending) >= window:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    seconds = limits.max_seconds + grace
+    pool: Pool[str, Result] = Pool(partial(parse_one, convert_legacy=convert_legacy, limits=limits), jobs=jobs,
+                                   seconds=seconds, memory=memory, on_timeout=partial(_timed_out, seconds),
+                                   on_death=_died, fallback=_failed)
+    yield from pool.map(files)
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGINT arrived while :func:`stop_on_signals` was active."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+    @property
+    def exit_code(self) -> int:
+        """The shell's convention: 128 + the signal number (130 for SIGINT, 143 for SIGTERM)."""
+        return 128 + self.signum
+
+
+@contextmanager
+def stop_on_signals(signums: tuple[int, ...] = (signal.SIGINT, signal.SIGTERM)) -> Iterator[None]:
+    """Turn SIGINT/SIGTERM into :class:`Interrupted` raised in the main thread, so that the
+    stack unwinds: a ``parse_many`` generator being closed kills its workers. Handlers are
+    restored on exit. Call from the main thread only (Python's rule for signal handlers)."""
+    def raise_interrupted(signum: int, frame: FrameType | None) -> None:
+        raise Interrupted(signum)
+
+    previous = {s: signal.signal(s, raise_interrupted) for s in signums}
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)

@@ -204,3 +204,168 @@ def test_a_raw_exception_in_a_stage_names_file_and_stage(monkeypatch: pytest.Mon
             with pytest.raises(UnreadableInputError, match=stage) as info:
                 parse(data, name="s.txt")
             assert info.value.source == "s.txt" and "KeyError" in info.value.reason
+
+
+# --- Batches: hard limits in worker processes, nothing lost, nothing left running ---
+
+def _slow_parse(delay: float, hang: str = "hang"):  # type: ignore[no-untyped-def]
+    """A stand-in for parse (inherited by forked workers): sleeps, hangs on names containing
+    ``hang``, allocates without end on names containing ``hog``."""
+    real = parse
+
+    def fake(path, **kw):  # type: ignore[no-untyped-def]
+        import os as _os
+        import time as _t
+
+        name = _os.path.basename(str(path))
+        if hang in name:
+            while True:
+                _t.sleep(1)  # stands for a C call no in-process check can interrupt
+        if "hog" in name:
+            hoard = []
+            while True:
+                hoard.append(bytearray(64 * 1024 * 1024))
+        _t.sleep(delay)
+        return real(path, **kw)
+    return fake
+
+
+def _files(tmp_path, names):  # type: ignore[no-untyped-def]
+    from conftest import CORPUS
+
+    data = (CORPUS / "seeds" / "001_91b930a4292c284b.txt").read_bytes()
+    out = []
+    for n in names:
+        (tmp_path / n).write_bytes(data)
+        out.append(str(tmp_path / n))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_killed_worker_costs_nothing_and_order_holds(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import multiprocessing
+    import os
+    import signal
+
+    from gipextract import batch
+
+    monkeypatch.setattr(batch, "parse", _slow_parse(0.15))
+    files = _files(tmp_path, [f"{i:02d}.txt" for i in range(10)])
+    results = batch.parse_many(files, jobs=2)
+    got = [next(results)]
+    victims = [p.pid for p in multiprocessing.active_children() if p.name == "gipextract-worker"]
+    assert len(victims) == 2
+    os.kill(victims[0], signal.SIGKILL)  # as the OOM killer would
+    got += list(results)
+    assert [r.path for r in got] == files  # exactly one result per input, in input order
+    assert all(r.ok for r in got)  # the killed worker's document was re-run
+    assert not any(_alive(p) for p in victims)
+
+
+def test_closing_the_generator_leaves_no_worker(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import multiprocessing
+
+    from gipextract import batch
+
+    monkeypatch.setattr(batch, "parse", _slow_parse(0.3))
+    results = batch.parse_many(_files(tmp_path, [f"{i}.txt" for i in range(6)]), jobs=2)
+    next(results)
+    pids = [p.pid for p in multiprocessing.active_children() if p.name == "gipextract-worker"]
+    assert pids
+    results.close()
+    assert not any(_alive(p) for p in pids)
+    assert not [p for p in multiprocessing.active_children() if p.name == "gipextract-worker"]
+
+
+def test_a_hanging_document_is_stopped_at_the_hard_limit(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gipextract import batch
+
+    monkeypatch.setattr(batch, "parse", _slow_parse(0.0))
+    files = _files(tmp_path, ["a.txt", "hang.txt", "b.txt"])
+    t = time.monotonic()
+    got = list(batch.parse_many(files, jobs=1, limits=Limits(max_seconds=0.5), grace=0.5))
+    assert time.monotonic() - t < 15
+    assert [r.path for r in got] == files
+    assert got[0].ok and got[2].ok
+    assert got[1].error_type == "ResourceLimitError" and "max_seconds" in (got[1].error or "")
+
+
+def test_a_document_over_the_memory_cap_is_its_own_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from gipextract import batch
+
+    monkeypatch.setattr(batch, "parse", _slow_parse(0.0))
+    files = _files(tmp_path, ["a.txt", "hog.txt", "b.txt"])
+    got = list(batch.parse_many(files, jobs=2, memory=512 * 1024 * 1024))
+    assert [r.path for r in got] == files and got[0].ok and got[2].ok
+    assert got[1].error_type == "ResourceLimitError" and "memory" in (got[1].error or "")
+
+
+def test_special_files_in_a_folder_are_error_results(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from gipextract.batch import parse_many
+
+    _files(tmp_path, ["a.txt"])
+    os.mkfifo(tmp_path / "b.txt")  # no writer: opening it would block the batch forever
+    named = os.fsdecode(os.fsencode(str(tmp_path)) + b"/" + "报告".encode("gbk") + b".txt")
+    _files(tmp_path, [os.path.basename(named)])
+    t = time.monotonic()
+    got = list(parse_many([tmp_path, "/dev/zero"], jobs=1))
+    assert time.monotonic() - t < 20
+    assert [os.path.basename(r.path) for r in got] == ["a.txt", "b.txt", os.path.basename(named), "zero"]
+    assert got[0].ok and got[2].ok
+    assert "FIFO" in (got[1].error or "") and "character device" in (got[3].error or "")
+    assert got[2].display_path.endswith("\\xb1\\xa8\\xb8\\xe6.txt")  # GBK bytes of 报告, escaped
+    assert got[2].display_path.encode("utf-8")  # always encodable
+
+
+SIGTERM_SCRIPT = r"""
+import contextlib, multiprocessing, sys, time
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/tests"]
+from gipextract import batch
+import test_hostile
+batch.parse = test_hostile._slow_parse(0.0)
+try:
+    with batch.stop_on_signals(), contextlib.closing(batch.parse_many(sys.argv[2:], jobs=2)) as results:
+        for r in results:
+            print("result", r.path, flush=True)
+            pids = [p.pid for p in multiprocessing.active_children() if p.name == "gipextract-worker"]
+            print("workers", *pids, flush=True)
+except batch.Interrupted as e:
+    print("interrupted", e.exit_code, flush=True)
+    sys.exit(e.exit_code)
+"""
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT"])
+def test_a_signal_stops_the_run_and_every_worker(tmp_path, signame: str) -> None:  # type: ignore[no-untyped-def]
+    import signal
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    files = _files(tmp_path, ["a.txt", "hang1.txt", "hang2.txt", "b.txt"])
+    proc = subprocess.Popen([sys.executable, "-c", SIGTERM_SCRIPT, str(ROOT), *files], stdout=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout is not None
+    assert proc.stdout.readline().startswith("result")
+    pids = [int(x) for x in proc.stdout.readline().split()[1:]]
+    assert len(pids) == 2 and all(_alive(p) for p in pids)
+    proc.send_signal(getattr(signal, signame))
+    rest = proc.stdout.read()
+    code = proc.wait(20)
+    assert code == 128 + getattr(signal, signame) and "interrupted" in rest
+    deadline = time.monotonic() + 5
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(p) for p in pids)
