@@ -17,9 +17,11 @@ class Limits:
     max_bytes: int = 100 * 1024 * 1024  # input size
     max_chars: int = 5_000_000  # text extracted from the document
     max_pages: int = 500  # PDF pages
+    max_page_glyphs: int = 100_000  # glyphs on one PDF page (a dense real page has ~5,000)
     max_unpacked_bytes: int = 256 * 1024 * 1024  # a DOCX package, uncompressed (zip bombs)
     max_part_bytes: int = 64 * 1024 * 1024  # one XML part of a DOCX, uncompressed
-    max_cells: int = 50_000  # table cells in an HTML page or DOCX
+    max_cells: int = 50_000  # table cells in an HTML page or DOCX, all tables together
+    max_xml_elements: int = 1_000_000  # elements of one DOCX XML part (the largest real report has ~60,000)
     max_seconds: float = 30.0  # wall time to read one document
 
 
@@ -67,3 +69,10 @@ def checkpoint() -> None:
     budget = _CURRENT.get()
     if budget is not None:
         budget.tick()
+
+
+def limit_glyphs(count: int, page: int) -> None:
+    """Refuse a PDF page with more glyphs than ``Limits.max_page_glyphs`` (active budget)."""
+    budget = _CURRENT.get()
+    if budget is not None:
+        budget.check(f"glyphs on page {page}", count, budget.limits.max_page_glyphs, "max_page_glyphs")

@@ -8,12 +8,13 @@ Placement of the numbers on the row's cells is left to :mod:`solve`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import templates
+from .limits import checkpoint
 from .model import Fragment, Provenance
 from .normalize import HAN, LazyPattern, compact, compact_with_index, label_core, label_ordinal, nfkc
 from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
@@ -131,20 +132,38 @@ def _row_pattern(row: RowSpec) -> "re.Pattern[str]":
 
 _STRETCH_RE = re.compile(r"[^\d\x00]{2,}")
 _MIN_SIMILARITY = 0.6
+_APPROX_WINDOW = 20_000  # compact characters searched for a missing label (real gaps: a few hundred)
 
 
 def _approximate(flat: Flat, row: RowSpec, noise: "re.Pattern[str]", lo: int, hi: int) -> tuple[int, int] | None:
-    """The stretch of label text in [lo, hi) most like the row's label (truncated, misspelt)."""
+    """The stretch of label text in [lo, hi) most like the row's label (truncated, misspelt).
+
+    Bounded: only the first ``_APPROX_WINDOW`` compact characters after ``lo`` are looked
+    at (a missing label sits near the row found before it), and a stretch is compared in
+    full only when difflib's cheap upper bounds say it could beat the best so far.
+    """
     core = label_core(row.label or "")
+    hi = min(hi, lo + _APPROX_WINDOW)
     window = list(flat.compact[lo:hi])
     for m in noise.finditer(flat.compact, lo, hi):
         window[m.start() - lo:m.end() - lo] = "\x00" * (m.end() - m.start())
     best: tuple[float, int, int] | None = None
-    for m in _STRETCH_RE.finditer("".join(window)):
+    # ratio() <= 2*len(core)/(len(core)+len(text)): a stretch longer than this never reaches
+    # the threshold, and comparing it would cost len(core)*len(text).
+    longest = int(len(core) * (2 / _MIN_SIMILARITY - 1)) + 1
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq1(core)  # the label as seq1, the stretch as seq2: the same ratio() as before
+    for k, m in enumerate(_STRETCH_RE.finditer("".join(window))):
+        if not k & 0x3FF:
+            checkpoint()
         text = m.group(0).lstrip(".()")
-        if not any(_is_han(ch) for ch in text):
+        if len(text) > longest or not any(_is_han(ch) for ch in text):
             continue
-        score = SequenceMatcher(None, core, text, autojunk=False).ratio()
+        matcher.set_seq2(text)
+        floor = _MIN_SIMILARITY if best is None else best[0]
+        if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+            continue
+        score = matcher.ratio()
         if score >= _MIN_SIMILARITY and (best is None or score > best[0]):
             best = (score, lo + m.start(), lo + m.end())
     if best is None:
@@ -405,11 +424,22 @@ def _split_extra(toks: list[tuple[int, Token]], pieces: list[Piece], flat: Flat,
     labels = [p for p in pieces if p.start > first_tok]
     if not labels:
         return [t for _, t in toks], []
+    # Tokens come in text order: each label's values are found by bisection, so 20,000
+    # label-like lines cost 20,000 look-ups, not 20,000 scans of every token.
     own = [t for pos, t in toks if pos < labels[0].start]
+    positions = [pos for pos, _ in toks]
+    if any(a > b for a, b in zip(positions, positions[1:])):
+        order = sorted(range(len(toks)), key=lambda i: positions[i])
+        toks = [toks[i] for i in order]
+        positions = [positions[i] for i in order]
     extras = []
     for k, p in enumerate(labels):
+        if not k & 0x3FF:
+            checkpoint()
         stop = labels[k + 1].start if k + 1 < len(labels) else None
-        vals = tuple(t.text for pos, t in toks if pos > p.start and (stop is None or pos < stop))
+        i = bisect_right(positions, p.start)
+        j = bisect_left(positions, stop) if stop is not None else len(positions)
+        vals = tuple(t.text for _, t in toks[i:j])
         if vals:
             prov = flat.fragments[flat.frag_of(p.start + offset)].prov
             extras.append(ExtraRow(table_key, p.text, vals, prov))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
+from .limits import checkpoint
 from .templates import Kind
 from .tokens import Token
 from .values import Number, blank_value, convert, valid_digit_piece
@@ -147,6 +148,8 @@ def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequ
     def rec(col: int, ti: int, off: int) -> None:
         nonlocal steps
         steps += 1
+        if not steps & 0xFFF:
+            checkpoint()
         if steps > cap * 10:  # ~0.2 s of search; beyond that the row is reported, not solved
             raise SearchTooLarge
         if col == n:
@@ -263,6 +266,7 @@ def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
     for j in range(len(uncertain)):
         closing = [r for r, i in enumerate(relevant) if last_unit[i] == j]
         nxt: dict[tuple, list[tuple[tuple, int]]] = {}
+        checkpoint()
         for state in layers[-1]:
             for vi, d in enumerate(deltas[j]):
                 new = tuple(a + b for a, b in zip(state, d))

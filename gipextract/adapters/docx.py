@@ -61,6 +61,10 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
             raise UnreadableInputError(name, f"corrupt .docx package: {e}") from None
         if xml is None:
             raise UnreadableInputError(name, "a zip file without word/document.xml is not a Word document")
+    # Bytes under max_part_bytes can still be millions of empty elements (a 60 MB part of
+    # ``<w:p/>`` builds a 2 GB tree): count start tags before building anything.
+    elements = xml.count(b"<") - xml.count(b"</") - xml.count(b"<?") - xml.count(b"<!")
+    budget.check("XML elements in word/document.xml", elements, budget.limits.max_xml_elements, "max_xml_elements")
     parser = _parser()
     try:
         root = etree.fromstring(xml, parser)
@@ -83,7 +87,9 @@ class _Numbering:
         from lxml import etree
 
         self.levels: dict[tuple[str, str], tuple[str, str, int]] = {}
-        self.counters: dict[tuple[str, str], int] = {}
+        # Counters by list id, then level: a paragraph touches only its own list's few levels
+        # (a document of 30,000 lists, each with its own id, stays linear).
+        self.counters: dict[str, dict[str, int]] = {}
         try:
             root = etree.fromstring(xml, parser)
         except etree.XMLSyntaxError:
@@ -97,7 +103,7 @@ class _Numbering:
                 start = lvl.find(_W + "start")
                 lv[lvl.get(_W + "ilvl", "0")] = (fmt.get(_W + "val", "decimal") if fmt is not None else "decimal",
                                                  text.get(_W + "val", "") if text is not None else "",
-                                                 int(start.get(_W + "val", "1")) if start is not None else 1)
+                                                 _start(start.get(_W + "val", "1")) if start is not None else 1)
             abstract[a.get(_W + "abstractNumId", "")] = lv
         for num in root.iter(_W + "num"):
             ref = num.find(_W + "abstractNumId")
@@ -110,13 +116,32 @@ class _Numbering:
         if spec is None:
             return ""
         fmt, text, start = spec
-        key = (num_id, ilvl)
-        n = self.counters.get(key, start - 1) + 1
-        self.counters[key] = n
-        for (nid, lv) in list(self.counters):
-            if nid == num_id and lv > ilvl:
-                del self.counters[(nid, lv)]
+        levels = self.counters.setdefault(num_id, {})
+        n = levels.get(ilvl, start - 1) + 1
+        levels[ilvl] = n
+        for lv in [lv for lv in levels if lv > ilvl]:  # a level restarts under a new parent item
+            del levels[lv]
         return re.sub(r"%\d", _format(n, fmt), text) if fmt != "bullet" else ""
+
+
+def _start(value: str) -> int:
+    """A list's start number; Word's own range is 0..32767, anything else counts from 1."""
+    return int(value) if value.isdigit() and len(value) <= 9 else 1
+
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _roman(n: int) -> str:
+    """Roman numeral computed digit by digit (never built one unit at a time); Arabic past 3999."""
+    if not 0 < n < 4000:
+        return str(n)
+    out = []
+    for v, sym in _ROMAN:
+        k, n = divmod(n, v)
+        out.append(sym * k)
+    return "".join(out)
 
 
 def _format(n: int, fmt: str) -> str:
@@ -126,11 +151,7 @@ def _format(n: int, fmt: str) -> str:
         s = chr(ord("a") + (n - 1) % 26)
         return s.upper() if fmt == "upperLetter" else s
     if fmt in ("lowerRoman", "upperRoman"):
-        vals = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
-        out, k = "", n
-        for v, sym in vals:
-            while k >= v:
-                out, k = out + sym, k - v
+        out = _roman(n)
         return out.upper() if fmt == "upperRoman" else out
     return str(n)
 
@@ -171,12 +192,14 @@ class _Walker:
         self.blocks: list[Block] = []
         self.paragraph = 0
         self.table = 0
+        self.cells = 0  # every table's cells: the limit is per document, not per table
 
     def container(self, body) -> None:
         from lxml import etree
 
         tables: list[_Table] = []
         skip = 0
+        seen = 0  # paragraphs started, for the budget's clock
         # Paragraph text buffers; a text box opens a new one and is emitted after its anchor.
         paras: list[list[str]] = []
         pending: list[list[Block]] = [[]]
@@ -193,6 +216,9 @@ class _Walker:
                     if paras:
                         paras[-1].append(el.text or "")
                 elif tag == _W + "p":
+                    seen += 1
+                    if not seen & 0x3FF:
+                        self.budget.tick()
                     paras.append([self._number(el)])
                 elif tag == _W + "tab":
                     if paras and el.getparent().tag != _W + "tabs":
@@ -208,10 +234,15 @@ class _Walker:
                 elif tag == _W + "tr" and tables:
                     tables[-1].row += 1
                     tables[-1].col = 0
-                elif tag == _W + "tc" and data is not None:
-                    if len(data.frags) % 1000 == 999:
-                        self.budget.check("table cells", len(data.frags), self.budget.limits.max_cells, "max_cells")
+                elif tag == _W + "tc" and tables:
+                    self.cells += 1  # layout tables' cells cost as much as data tables'
+                    if self.cells > self.budget.limits.max_cells:
+                        self.budget.check("table cells in the document", self.cells, self.budget.limits.max_cells,
+                                          "max_cells")
+                    if not self.cells & 0xFF:
                         self.budget.tick()
+                    if data is None:
+                        continue
                     span, merge = _cell_props(el)
                     if merge == "continue":
                         data.cell = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ..errors import UnreadableInputError
+from ..errors import ResourceLimitError, UnreadableInputError
 from ..limits import Budget
 from ..model import Block, Document, Fragment, Provenance
 
@@ -73,10 +73,12 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     payload = data if encoding == "utf-8" else text.encode("utf-8")
     if _MARK_BYTES in payload:  # our markers must not occur in the page itself
         payload = text.translate(_UNMARK).encode("utf-8")
+    parser = _html_parser()
     try:
-        root = etree.fromstring(payload, _html_parser())
+        root = etree.fromstring(payload, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise UnreadableInputError(name, f"HTML cannot be parsed: {e}") from None
+    _check_log(parser, name)
     if root is None:
         raise UnreadableInputError(name, "HTML holds no elements")
     meta = _head_meta(root)
@@ -104,9 +106,25 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
 def _html_parser():
     from lxml import etree
 
-    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True)
+    # huge_tree: a text node or attribute over 10 MB (an inline data: image) is read whole;
+    # without it libxml2 stops there and the rest of the page silently vanishes. The input
+    # is already bounded by Limits.max_bytes.
+    return etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                            huge_tree=True)
 
 
+def _check_log(parser, name: str) -> None:
+    """A parser that stopped at one of libxml2's own limits has dropped the rest of the page:
+    say so, never return what it read up to there as if it were the whole page."""
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT" or "XML_PARSE_HUGE" in entry.message:
+            raise ResourceLimitError(name, f"the HTML parser stopped at line {entry.line}: {entry.message.strip()}")
+
+
+# The data-table test is made inside one ``table`` template (``xsl:choose`` on ``.//table``),
+# not in the match pattern: libxslt evaluates a predicate pattern like
+# ``table[not(.//table)]`` in a way that is quadratic in sibling tables (20,000 tables: 100 s,
+# in C, past every time check).
 # The page is flattened by one XSLT pass (libxslt walks the tree in C, several times faster
 # than visiting elements from Python) into text with markers, read back by :func:`_blocks`:
 #   TABLE … END    a data table (one holding no table); ROW starts a row, CELL a cell,
@@ -124,7 +142,7 @@ def _xsl() -> str:
     def x(ch: str) -> str:
         return f"<xsl:text>&#x{ord(ch):X};</xsl:text>"
     skip = "|".join(sorted(_SKIP))
-    blocks = "|".join(sorted(_BLOCK - {"tr", "td", "th"}) + ["table", "tr", "td", "th"])
+    blocks = "|".join(sorted(_BLOCK - {"tr", "td", "th"}) + ["tr", "td", "th"])
     named = f'<xsl:if test="@class or @id">{x(_OPEN)}<xsl:value-of select="@class"/> <xsl:value-of select="@id"/>{x(_SHUT)}</xsl:if>'
     close = f'<xsl:if test="@class or @id">{x(_CLOSE)}</xsl:if>'
     return f"""<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -136,7 +154,7 @@ def _xsl() -> str:
 <xsl:template match="*">{named}<xsl:apply-templates/>{close}</xsl:template>
 <xsl:template match="{blocks}">{named}<xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>{close}</xsl:template>
 <xsl:template match="{'|'.join(_CHROME_TAGS)}" priority="1">{x(_OPEN)}nav{x(_SHUT)}<xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>{x(_CLOSE)}</xsl:template>
-<xsl:template match="table[not(.//table)]">{named}<xsl:text>&#10;</xsl:text>{x(_TABLE)}<xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">{x(_ROW)}<xsl:for-each select="td|th">{x(_CELL)}<xsl:value-of select="@rowspan"/>{x(_SEP)}<xsl:value-of select="@colspan"/>{x(_SEP)}<xsl:apply-templates mode="cell"/></xsl:for-each></xsl:for-each>{x(_END)}<xsl:text>&#10;</xsl:text>{close}</xsl:template>
+<xsl:template match="table">{named}<xsl:text>&#10;</xsl:text><xsl:choose><xsl:when test=".//table"><xsl:apply-templates/></xsl:when><xsl:otherwise>{x(_TABLE)}<xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">{x(_ROW)}<xsl:for-each select="td|th">{x(_CELL)}<xsl:value-of select="@rowspan"/>{x(_SEP)}<xsl:value-of select="@colspan"/>{x(_SEP)}<xsl:apply-templates mode="cell"/></xsl:for-each></xsl:for-each>{x(_END)}</xsl:otherwise></xsl:choose><xsl:text>&#10;</xsl:text>{close}</xsl:template>
 <xsl:template match="{_CELL_BREAKS}" mode="cell"><xsl:text> </xsl:text><xsl:apply-templates mode="cell"/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
 
@@ -186,10 +204,11 @@ def _blocks(out: str, budget: Budget) -> tuple[Block, ...]:
     for k, part in enumerate(out.split(_TABLE)):
         if k:
             body, _, part = part.partition(_END)
-            cells, n = _table_cells(body)
-            cells_seen += n
-            budget.check("table cells", cells_seen, budget.limits.max_cells, "max_cells")
+            # Counted before the table is expanded: the limit is for the whole page.
+            budget.check("table cells", cells_seen + body.count(_CELL), budget.limits.max_cells, "max_cells")
             budget.tick()
+            cells, n = _table_cells(body, budget)
+            cells_seen += n
             if cells:
                 blocks.append(Block("table", tuple(Fragment(t, Provenance.cell(table, r, c)) for r, c, t in cells)))
                 table += 1
@@ -201,23 +220,35 @@ def _blocks(out: str, budget: Budget) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _table_cells(body: str) -> tuple[list[tuple[int, int, str]], int]:
+def _table_cells(body: str, budget: Budget | None = None) -> tuple[list[tuple[int, int, str]], int]:
     """Cells of one flattened table at their places in the expanded grid (each at its
-    top-left position), and how many cells the markup had."""
+    top-left position), and how many cells the markup had.
+
+    Spans are capped against the real table: a rowspan by the rows that follow, a colspan
+    by the widest row's cell count (at least 64); the grid positions a span covers in the
+    rows below are counted against ``Limits.max_cells`` (times 8) before being stored.
+    """
     occupied: set[tuple[int, int]] = set()
     cells: list[tuple[int, int, str]] = []
     n = 0
-    for r, row in enumerate(body.split(_ROW)[1:]):
+    rows = [row.split(_CELL)[1:] for row in body.split(_ROW)[1:]]
+    widest = max(64, max((len(r) for r in rows), default=0))
+    area_limit = (budget.limits.max_cells if budget else 50_000) * 8
+    area = 0
+    for r, row in enumerate(rows):
         c = 0
-        for cell in row.split(_CELL)[1:]:
+        for cell in row:
             n += 1
             rowspan, colspan, text = cell.split(_SEP, 2)
             while (r, c) in occupied:
                 c += 1
-            rs = _span(rowspan) if rowspan else 1
-            cs = _span(colspan) if colspan else 1
-            if rs > 1 or cs > 1:
-                for dr in range(rs):
+            rs = min(_span(rowspan), len(rows) - r) if rowspan else 1
+            cs = min(_span(colspan), widest) if colspan else 1
+            if rs > 1:
+                area += (rs - 1) * cs
+                if area > area_limit and budget is not None:
+                    budget.check("grid positions covered by rowspan", area, area_limit, "max_cells")
+                for dr in range(1, rs):  # the cell's own row needs no record: c moves past it
                     for dc in range(cs):
                         occupied.add((r + dr, c + dc))
             # Line breaks inside a cell separate words and numbers no more than a space does.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import UnreadableInputError
-from ..limits import Budget
+from ..limits import Budget, checkpoint, limit_glyphs
 from ..model import Block, Document, Fragment, Provenance
 
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
@@ -84,6 +84,7 @@ def _read_page(page, number: int) -> tuple[list[Block], str]:
     tp = page.get_textpage()
     try:
         count = tp.count_chars()
+        limit_glyphs(count, number)  # counted before any box is fetched
         text = tp.get_text_range(0, count) if count > 0 else ""
         if not text.strip():
             images = sum(1 for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
@@ -92,13 +93,14 @@ def _read_page(page, number: int) -> tuple[list[Block], str]:
             return [], "garbled"
         height = page.get_height()
         boxes_ok = len(text) == count  # char index ↔ string index (no surrogate pairs)
+        fetch = _Boxes(tp, height)
         blocks: list[Block] = []
         pos = 0
         for line in re.split(r"\r\n|\n|\r", text):
             start, pos = pos, pos + len(line) + (2 if text.startswith("\r\n", pos + len(line)) else 1)
             if not line.strip():
                 continue
-            frags = _line_fragments(tp, line, start, number, height, boxes_ok)
+            frags = _line_fragments(tp, line, start, number, height, boxes_ok, fetch)
             if frags:
                 blocks.append(Block("paragraph", tuple(frags)))
         return blocks, "text"
@@ -106,19 +108,47 @@ def _read_page(page, number: int) -> tuple[list[Block], str]:
         tp.close()
 
 
+class _Boxes:
+    """Glyph boxes of one text page, fetched straight from pdfium (one C call per glyph,
+    into buffers reused for the whole line, instead of a Python helper allocating four
+    ctypes doubles per call), rounded as before, and cached per line."""
+
+    def __init__(self, tp, height: float) -> None:
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        self.raw, self.height, self.get = tp.raw, height, raw.FPDFText_GetCharBox
+        self.vals = [ctypes.c_double() for _ in range(4)]
+        self.refs = [ctypes.byref(v) for v in self.vals]
+
+    def line(self, start: int, n: int) -> list[tuple[float, float, float, float]]:
+        """Boxes of glyphs ``start`` … ``start + n - 1``, in one pass."""
+        get, raw, (rl, rr, rb, rt), (l, r, b, t), h = self.get, self.raw, self.refs, self.vals, self.height
+        out = []
+        for i in range(start, start + n):
+            if not get(raw, i, rl, rr, rb, rt):  # yes, left right bottom top
+                raise ValueError(f"pdfium has no box for glyph {i}")
+            out.append((round(l.value, 2), round(h - t.value, 2), round(r.value, 2), round(h - b.value, 2)))
+        return out
+
+
 def _box(tp, i: int, height: float) -> tuple[float, float, float, float]:
-    left, bottom, right, top = tp.get_charbox(i)
-    return (round(left, 2), round(height - top, 2), round(right, 2), round(height - bottom, 2))
+    """One glyph's box (top-down coordinates, rounded to 0.01 pt)."""
+    return _Boxes(tp, height).line(i, 1)[0]
 
 
-def _line_fragments(tp, line: str, start: int, page: int, height: float, boxes_ok: bool) -> list[Fragment]:
+def _line_fragments(tp, line: str, start: int, page: int, height: float, boxes_ok: bool,
+                    fetch: _Boxes | None = None) -> list[Fragment]:
+    checkpoint()  # a page can hold 200,000 lines: the time limit is checked per line
     chars = list(line)
-    boxes: dict[int, tuple[float, float, float, float]] = {}
+    got: list[tuple[float, float, float, float]] | None = None
 
     def box(k: int) -> tuple[float, float, float, float]:
-        if k not in boxes:
-            boxes[k] = _box(tp, start + k, height)
-        return boxes[k]
+        nonlocal got
+        if got is None:  # every glyph of the line at once: most lines need most of them
+            got = (fetch or _Boxes(tp, height)).line(start, len(chars))
+        return got[k]
 
     keep = [True] * len(chars)
     if boxes_ok:
