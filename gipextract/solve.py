@@ -235,24 +235,31 @@ def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
 
     ``domains[u]`` lists unit ``u``'s placements. Returns None when no combination
     satisfies every equation. Raises :class:`SearchTooLarge` past ``max_states``.
+
+    Exact, and polynomial in practice: first each equation alone prunes the value vectors
+    that no choice of the other units can complete (a scalar reachability pass per
+    equation, repeated until nothing changes); then the remaining combinations are searched
+    from both ends at once (meet in the middle), always extending the side with fewer
+    states, so k uncertain rows of six readings cost about 2·6^(k/2) states, not 6^k.
     """
     uncertain = [u for u, d in enumerate(domains) if len({p.values for p in d}) > 1]
     # Constant part of each equation from units with a single value vector.
+    unc = set(uncertain)
     const = []
     for eq in equations:
         total = 0
         for u, c, k in eq.terms:
-            if u not in uncertain:
+            if u not in unc:
                 total += domains[u][0].values[c] * k
         const.append(total)
-    relevant = [i for i, eq in enumerate(equations) if any(u in uncertain for u, _, _ in eq.terms)]
+    relevant = [i for i, eq in enumerate(equations) if any(u in unc for u, _, _ in eq.terms)]
     if not uncertain:
         ok = all(const[i] == 0 for i in range(len(equations)))
         return [list(range(len(d))) for d in domains] if ok else None
-    if any(const[i] != 0 for i in range(len(equations)) if i not in relevant):
+    rel = set(relevant)
+    if any(const[i] != 0 for i in range(len(equations)) if i not in rel):
         return None
     pos = {u: j for j, u in enumerate(uncertain)}
-    last_unit = {i: max(pos[u] for u, _, _ in equations[i].terms if u in pos) for i in relevant}
     # Distinct value vectors per unit, with their contribution to each relevant equation.
     vecs: list[list[tuple[Value, ...]]] = []
     deltas: list[list[tuple[Value, ...]]] = []
@@ -262,32 +269,14 @@ def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
         deltas.append([tuple(sum(v[c] * k for uu, c, k in equations[i].terms if uu == u) for i in relevant)
                        for v in vs])
     start = tuple(const[i] for i in relevant)
-    layers: list[dict[tuple, list[tuple[tuple, int]]]] = [{start: []}]
-    for j in range(len(uncertain)):
-        closing = [r for r, i in enumerate(relevant) if last_unit[i] == j]
-        nxt: dict[tuple, list[tuple[tuple, int]]] = {}
-        checkpoint()
-        for state in layers[-1]:
-            for vi, d in enumerate(deltas[j]):
-                new = tuple(a + b for a, b in zip(state, d))
-                if any(new[r] != 0 for r in closing):
-                    continue
-                nxt.setdefault(new, []).append((state, vi))
-        if not nxt:
-            return None
-        if len(nxt) > max_states:
-            raise SearchTooLarge
-        layers.append(nxt)
-    # Walk back from the solved states to mark the value vectors that take part.
-    alive = set(layers[-1])
-    viable_vecs: list[set[int]] = [set() for _ in uncertain]
-    for j in range(len(uncertain), 0, -1):
-        prev_alive = set()
-        for state in alive:
-            for prev, vi in layers[j][state]:
-                viable_vecs[j - 1].add(vi)
-                prev_alive.add(prev)
-        alive = prev_alive
+    alive = _propagate(deltas, start)
+    if alive is None:
+        return None
+    viable_vecs = _meet_in_the_middle(deltas, alive, start,
+                                      [[pos[u] for u, _, _ in equations[i].terms if u in pos] for i in relevant],
+                                      max_states)
+    if viable_vecs is None:
+        return None
     result = []
     for u, d in enumerate(domains):
         if u in pos:
@@ -296,3 +285,118 @@ def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
         else:
             result.append(list(range(len(d))))
     return result
+
+
+_REACH_CAP = 20000  # sums tracked per equation in propagation; an equation with more is skipped
+
+
+def _propagate(deltas: list[list[tuple[Value, ...]]], start: tuple[Value, ...]) -> list[list[int]] | None:
+    """Options of each unit that some choice of the others completes, equation by equation
+    (necessary for a full solution, so nothing viable is ever dropped); None if a unit has none."""
+    alive = [list(range(len(d))) for d in deltas]
+    for _ in range(len(deltas) + 1):
+        changed = False
+        for r in range(len(start)):
+            checkpoint()
+            units = [j for j in range(len(deltas)) if any(deltas[j][vi][r] for vi in alive[j])]
+            if not units:
+                continue
+            # Sums reachable by the units before each one, and by the units after it.
+            before: list[set[Value]] = [{start[r]}]
+            for j in units:
+                nxt = {s + deltas[j][vi][r] for s in before[-1] for vi in alive[j]}
+                if len(nxt) > _REACH_CAP:
+                    break
+                before.append(nxt)
+            else:
+                after: list[set[Value]] = [{0}]
+                for j in reversed(units):
+                    after.append({s + deltas[j][vi][r] for s in after[-1] for vi in alive[j]})
+                after.reverse()  # after[i]: sums of units[i:]
+                for i, j in enumerate(units):
+                    rest, keep = after[i + 1], []
+                    for vi in alive[j]:
+                        d = deltas[j][vi][r]
+                        if any(-(s + d) in rest for s in before[i]):
+                            keep.append(vi)
+                    if not keep:
+                        return None
+                    if len(keep) < len(alive[j]):
+                        alive[j] = keep
+                        changed = True
+        if not changed:
+            break
+    return alive
+
+
+def _meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[int]], start: tuple[Value, ...],
+                        members: list[list[int]], max_states: int) -> list[set[int]] | None:
+    """The options of each unit that take part in a full solution, searched from both ends.
+
+    A forward state is ``start`` plus the contributions of units ``0..f-1``; a backward
+    state the contributions of units ``b..k-1``. An equation whose units all lie on one
+    side is checked as that side completes it; the rest where the two sides meet
+    (forward + backward == 0).
+    """
+    k = len(deltas)
+    first = [min(m) for m in members]
+    last = [max(m) for m in members]
+    fwd: list[dict[tuple, list[tuple[tuple, int]]]] = [{start: []}]
+    zero = tuple(0 for _ in start)
+    bwd: list[dict[tuple, list[tuple[tuple, int]]]] = [{zero: []}]
+    f, b = 0, k
+    while f < b:
+        checkpoint()
+        if len(fwd[-1]) <= len(bwd[-1]):
+            j, f = f, f + 1
+            closing = [r for r in range(len(start)) if last[r] == j]
+            nxt: dict[tuple, list[tuple[tuple, int]]] = {}
+            for state in fwd[-1]:
+                for vi in alive[j]:
+                    new = tuple(a + c for a, c in zip(state, deltas[j][vi]))
+                    if any(new[r] != 0 for r in closing):
+                        continue
+                    nxt.setdefault(new, []).append((state, vi))
+            fwd.append(nxt)
+        else:
+            b -= 1
+            j = b
+            # An equation all of whose units are at or after j is complete: its constant
+            # (in the forward start) plus this side's sum must vanish.
+            closing = [r for r in range(len(start)) if first[r] == j]
+            nxt = {}
+            for state in bwd[-1]:
+                for vi in alive[j]:
+                    new = tuple(a + c for a, c in zip(state, deltas[j][vi]))
+                    if any(start[r] + new[r] != 0 for r in closing):
+                        continue
+                    nxt.setdefault(new, []).append((state, vi))
+            bwd.append(nxt)
+        if not nxt:
+            return None
+        if len(nxt) > max_states:
+            raise SearchTooLarge
+    # Equations with units on both sides: forward + backward == 0, i.e. backward == -forward
+    # (one-sided equations were checked already; their entries cancel the same way).
+    meet = [s for s in fwd[-1] if tuple(-x for x in s) in bwd[-1]]
+    if not meet:
+        return None
+    viable: list[set[int]] = [set() for _ in range(k)]
+    states = set(meet)
+    for j in range(f, 0, -1):  # forward units f-1 … 0
+        prev = set()
+        for state in states:
+            for p, vi in fwd[j][state]:
+                viable[j - 1].add(vi)
+                prev.add(p)
+        states = prev
+    states = {tuple(-x for x in s) for s in meet}
+    for depth in range(len(bwd) - 1, 0, -1):  # backward units b … k-1
+        j = k - depth
+        prev = set()
+        for state in states:
+            for p, vi in bwd[depth][state]:
+                viable[j].add(vi)
+                prev.add(p)
+        states = prev
+    return viable
