@@ -297,7 +297,7 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
     "han_flood.txt": text_han_flood,
     "number_5000_digits.txt": lambda: _seed_replaced("本年新收政府信息公开申请数量\n\t5\n",
                                                      "本年新收政府信息公开申请数量\n\t" + "7" * 5000 + "\n"),
-    "prose_5000_digits.txt": lambda: _seed_replaced("一、", "一、本年度共收到政府信息公开申请" + "8" * 5000 + "件。\n"),
+    "prose_5000_digits.txt": lambda: _seed_replaced("一、总体情况\n", "一、总体情况\n本年度共收到政府信息公开申请" + "8" * 5000 + "件。\n"),
     "amount_40_digits.txt": lambda: _seed_replaced("行政事业性收费\n\t0\n", "行政事业性收费\n\t" + "9" * 40 + "元\n"),
     "lines_200k.pdf": pdf_many_lines,
 }
