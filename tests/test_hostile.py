@@ -402,3 +402,14 @@ def test_a_signal_stops_the_run_and_every_worker(tmp_path, signame: str) -> None
     while any(_alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not any(_alive(p) for p in pids)
+
+
+def test_list_numerals_are_computed() -> None:
+    from gipextract.adapters.docx import _format
+
+    # Hand-written: 14 = xiv, 1994 = MCMXCIV, 3999 = mmmcmxcix; past 3999 Word-style Arabic.
+    assert [_format(n, "lowerRoman") for n in (1, 4, 14, 3999)] == ["i", "iv", "xiv", "mmmcmxcix"]
+    assert _format(1994, "upperRoman") == "MCMXCIV"
+    t = time.monotonic()
+    assert _format(1_000_000_000, "lowerRoman") == "1000000000"  # was built ten at a time
+    assert time.monotonic() - t < 0.1
