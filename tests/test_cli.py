@@ -31,7 +31,9 @@ def test_view_shows_labels_marks_and_findings() -> None:
     assert out.returncode == 1  # seed 002 has inferred and ambiguous cells: findings
     assert "三、收到和处理政府信息公开申请情况" in out.stdout
     assert "商业企业" in out.stdout and "?{0,5}" in out.stdout and "0*" in out.stdout
-    assert "findings (" in out.stdout and "ambiguous" in out.stdout
+    assert "核查结果（4 条）" in out.stdout and "] ambiguous:" in out.stdout and "由勾稽关系推定" in out.stdout
+    en = run(str(SEED2), "--lang", "en")
+    assert "findings (4):" in en.stdout and "* inferred from the identities" in en.stdout
     assert run(str(SEED1)).returncode == 0  # every cell printed, every identity holds
 
 
@@ -159,3 +161,50 @@ def test_sigterm_stops_the_run_and_leaves_valid_partial_output(tmp_path: Path) -
     lines = target.read_text(encoding="utf-8").splitlines()
     assert 1 <= len(lines) < 120
     assert all(json.loads(x)["template"] == "2021" for x in lines)  # every line whole
+
+
+def test_sigint_exits_130_and_an_unfinished_json_leaves_no_file(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for k in range(120):
+        shutil.copy(SEED2, src / f"{k:03}.txt")
+    target = tmp_path / "out.json"
+    proc = subprocess.Popen([sys.executable, "-m", "gipextract", str(src), "--format", "json", "-o", str(target)],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any(p.name.endswith(".part") for p in tmp_path.iterdir()):
+        time.sleep(0.02)
+    time.sleep(0.3)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    assert "interrupted (SIGINT)" in err.decode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # neither a partial out.json nor its temp file
+
+
+def test_dev_null_is_a_usable_output_and_stays_a_device() -> None:
+    for fmt in ("json", "xlsx", "csv"):
+        assert run(str(SEED1), "--format", fmt, "-o", os.devnull).returncode == 0
+    assert not Path(os.devnull).is_file()
+
+
+def test_check_similar_needs_its_module() -> None:
+    try:
+        import gipextract.similar  # noqa: F401
+    except ImportError:
+        out = run("check", str(SEED1), "--similar")
+        assert out.returncode == 2 and "gipextract.similar" in out.stderr
+    else:  # issue 16's module is there: the pairs are listed after the reports
+        out = run("check", str(SEED1), str(SEED0), "--similar")
+        assert out.returncode in (0, 1) and "相似的报告" in out.stdout
+
+
+def test_aggregate_xlsx_is_one_row_of_sums(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "district.xlsx"
+    assert run("aggregate", str(SEED0), str(SEED1), "-o", str(target)).returncode == 0
+    ws = openpyxl.load_workbook(target)["requests_2021"]
+    header = [c.value for c in ws[1]]
+    rows = list(ws.iter_rows(min_row=3, values_only=True))
+    # 一、本年新收 自然人: 0 (seed 000) + 5 (seed 001).
+    assert len(rows) == 1 and rows[0][header.index("new_received.natural_person")] == 5

@@ -25,8 +25,10 @@ EPILOG = ("exit codes (every command): 0 clean; 1 findings or an input that coul
           "2 usage error, missing input path or unusable output location; 130/143 interrupted (SIGINT/SIGTERM)")
 
 
-class Interrupted(Exception):
-    """SIGTERM arrived: unwinds like Ctrl-C so that workers and temporary files are cleaned up."""
+class Interrupted(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C so that workers and temporary files are cleaned up.
+    A BaseException, as KeyboardInterrupt is, so that no ``except Exception`` (a forked
+    worker's error capture, say) can swallow it."""
 
     def __init__(self, code: int) -> None:
         super().__init__(code)

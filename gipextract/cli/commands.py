@@ -108,6 +108,7 @@ def check_cmd(args: argparse.Namespace) -> int:
     from ..check import OK_MARK, needs_fixing, problems
 
     zh = args.lang == "zh"
+    similar_pairs = _similar_module() if args.similar else None
     files = inputs(args.paths)
     read, fixing, failed = 0, 0, 0
     reports = []
@@ -133,8 +134,13 @@ def check_cmd(args: argparse.Namespace) -> int:
                   (f"{OK_MARK} 各项勾稽关系均成立，所有单元格均可确定" if zh else
                    f"{OK_MARK} every identity holds and every cell is determined"))
             print()
-    if args.similar:
-        _similar(reports, zh)
+    if similar_pairs is not None:
+        # Issue 16's check (gipextract.similar) over every report read; its pairs printed as given.
+        pairs = list(similar_pairs(reports))
+        print(f"相似的报告（{len(pairs)} 对）：" if zh else f"similar reports ({len(pairs)} pairs):")
+        for pair in pairs:
+            print(f"  {pair}")
+        print()
     if zh:
         print(f"共检查 {len(files)} 份：{read - fixing} 份无误，{fixing} 份需要修改，{failed} 份无法读取。")
     else:
@@ -142,16 +148,13 @@ def check_cmd(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if fixing or failed else EXIT_OK
 
 
-def _similar(reports: list, zh: bool) -> None:
+def _similar_module():  # type: ignore[no-untyped-def]
+    """``gipextract.similar.similar_pairs``, or a usage error before anything is parsed."""
     try:
         from ..similar import similar_pairs  # type: ignore[import-not-found]
     except ImportError:
         raise UsageError("check --similar needs gipextract.similar, which this installation lacks") from None
-    pairs = list(similar_pairs(reports))
-    print(f"相似的报告（{len(pairs)} 对）：" if zh else f"similar reports ({len(pairs)} pairs):")
-    for pair in pairs:
-        print(f"  {pair}")
-    print()
+    return similar_pairs
 
 
 def load(paths: list[str], args: argparse.Namespace) -> tuple[list, list[Result]]:

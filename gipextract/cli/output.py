@@ -15,7 +15,7 @@ def write_total(total: Report, out: str | None, suffix: str, lang: Lang) -> None
     if out in (None, "-"):
         from ..view import render
 
-        print(render(total))
+        print(render(total, lang))
         return
     atomic = Atomic(out)  # type: ignore[arg-type]
     try:

@@ -21,7 +21,7 @@ class OutputError(Exception):
 
 def check_location(target: str | None) -> None:
     """Refuse an output location that cannot work, before anything is parsed."""
-    if target is None or target == "-":
+    if target is None or target == "-" or target == os.devnull:
         return
     path = Path(target)
     if path.is_dir():
@@ -105,16 +105,19 @@ def write(results: Iterable[Result], fmt: str, target: str | None, *, compact: b
             if not to_stdout:
                 out.close()
         return
-    atomic = None if to_stdout else Atomic(target)  # type: ignore[arg-type]
+    # Assembled formats go to a temporary file renamed at the end (never beside /dev/null,
+    # which must stay what it is).
+    atomic = None if to_stdout or target == os.devnull else Atomic(target)  # type: ignore[arg-type]
+    where = atomic.temp if atomic is not None else target
     done = False
     try:
         if fmt == "xlsx":
             from ..xlsx import write_xlsx
 
-            yield from write_xlsx(_noting(results, on_error, lang), atomic.temp, lang)  # type: ignore[union-attr]
+            yield from write_xlsx(_noting(results, on_error, lang), where, lang)  # type: ignore[arg-type]
         else:
             out = data_stdout() if to_stdout and fmt == "json" else sys.stdout if to_stdout else \
-                open(atomic.temp, "w", encoding="utf-8", errors="backslashreplace")  # type: ignore[union-attr]
+                open(where, "w", encoding="utf-8", errors="backslashreplace")  # type: ignore[arg-type]
             try:
                 yield from (_json_document if fmt == "json" else _view)(_noting(results, on_error, lang), out,
                                                                         compact, lang, single)
@@ -161,7 +164,7 @@ def _view(results: Iterable[Result], out: IO[str], compact: bool, lang: Lang, si
         if r.report is not None:
             if not first:
                 out.write("\n")
-            out.write(render(localize(r.report, lang)) + "\n")
+            out.write(render(localize(r.report, lang), lang) + "\n")
             out.flush()
             first = False
         yield r
