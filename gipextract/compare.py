@@ -108,7 +108,7 @@ def aggregate(reports: Sequence[Report] | Iterable[Report], unit: str | None = N
             culprits = [i for i, p in enumerate(parts) if p.value is None]
             for i in culprits:
                 open_by_input.setdefault(i, {}).setdefault(parts[i].status, []).append(".".join(key))
-            cells.append(Cell(*key, None, status,
+            cells.append(Cell(*key, None, status,  # type: ignore[arg-type]
                               note="not determined in: " + ", ".join(names[i] for i in culprits)))
             continue
         total = sum((p.value for p in parts), Decimal(0) if isinstance(parts[0].value, Decimal) else 0)

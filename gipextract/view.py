@@ -72,10 +72,10 @@ def render(report: Report, lang: str = "zh") -> str:
         elif spec.key == "requests":
             cols = [c.key for c in spec.columns]
             rows = [["", *[SHORT_COLUMNS.get(c, c) for c in cols]]]
-            groups = {g.rows[0]: g.label for g in spec.groups}
+            heads = {g.rows[0]: g.label for g in spec.groups}
             for r in spec.rows:
-                if r.key in groups:  # the group heading (（三）不予公开 …) above its numbered rows
-                    rows.append([groups[r.key], *[""] * len(cols)])
+                if r.key in heads:  # the group heading (（三）不予公开 …) above its numbered rows
+                    rows.append([heads[r.key], *[""] * len(cols)])
                 label = _short_label(r.label)
                 rows.append(["  " + label if r.group else label,
                              *[show_cell(cells[(spec.key, r.key, c)]) for c in cols]])

@@ -105,7 +105,7 @@ def _reasons(report: Report) -> dict[str, str]:
 
 
 def _legend(lang: Lang) -> list[list[tuple[str, str | None]]]:
-    rows = [[("每个单元格的状态（颜色）", None)]]
+    rows: list[list[tuple[str, str | None]]] = [[("每个单元格的状态（颜色）", None)]]
     rows += [[(f"{k}：{v}", k)] for k, v in STATUS_ZH.items()]
     rows += [[("ok：原文印出的数值（无底色）", None)], [(f"各条核查结果见“{FINDINGS_SHEET}”工作表", None)]]
     return rows

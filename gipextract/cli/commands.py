@@ -8,12 +8,12 @@ import sys
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator
+from typing import Generator, Iterator
 
 from ..batch import Result, expand, parse_many
 from ..export import display_path
 from ..messages import Lang, cell_label, localize, show
-from . import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, progress
+from . import EXIT_FINDINGS, EXIT_OK, UsageError, progress
 from .sinks import OutputError, check_location, write
 
 SAVED = (".json", ".jsonl")  # saved results that aggregate and compare load instead of parsing
@@ -34,7 +34,7 @@ def inputs(paths: list[str], allow_stdin: bool = True) -> list[str]:
     return files
 
 
-def results(files: list[str], args: argparse.Namespace) -> Iterator[Result]:
+def results(files: list[str], args: argparse.Namespace) -> Generator[Result, None, None]:
     """Parse ``files`` in order (``-`` from standard input), with the chosen number of workers."""
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -42,7 +42,7 @@ def results(files: list[str], args: argparse.Namespace) -> Iterator[Result]:
     for f in files + [None]:  # type: ignore[list-item]
         if f is None or f == "-":
             if run:
-                with closing(parse_many(run, jobs=args.jobs, convert_legacy=args.convert_legacy)) as gen:
+                with closing(parse_many(run, jobs=args.jobs, convert_legacy=args.convert_legacy)) as gen:  # type: ignore[type-var]
                     yield from gen
                 run = []
             if f == "-":
