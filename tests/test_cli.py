@@ -158,6 +158,8 @@ def test_sigterm_stops_the_run_and_leaves_valid_partial_output(tmp_path: Path) -
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 143, err
     assert "interrupted (SIGTERM)" in err.decode()
+    time.sleep(0.5)
+    assert _processes_mentioning(str(src)) == []  # no worker outlives the run
     lines = target.read_text(encoding="utf-8").splitlines()
     assert 1 <= len(lines) < 120
     assert all(json.loads(x)["template"] == "2021" for x in lines)  # every line whole
@@ -208,3 +210,21 @@ def test_aggregate_xlsx_is_one_row_of_sums(tmp_path: Path) -> None:
     rows = list(ws.iter_rows(min_row=3, values_only=True))
     # 一、本年新收 自然人: 0 (seed 000) + 5 (seed 001).
     assert len(rows) == 1 and rows[0][header.index("new_received.natural_person")] == 5
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    """Live processes whose command line holds ``text`` (forked workers keep the parent's)."""
+    found: list[int] = []
+    if not Path("/proc").is_dir():
+        return found
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes().decode("utf-8", "replace")
+            state = (entry / "stat").read_text().split(") ")[-1][:1]
+        except OSError:
+            continue
+        if text in cmdline and state != "Z":
+            found.append(int(entry.name))
+    return found

@@ -57,3 +57,13 @@ def test_python_blocks_run(doc: Path) -> None:
                 subprocess.run(cmd, shell=True, capture_output=True, cwd=ROOT, timeout=300)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert out.returncode == 0, out.stderr[-3000:]
+
+
+def test_no_indented_code_blocks_outside_fences() -> None:
+    # An indented block is a code block too, and would escape the checks above.
+    for doc in DOCS:
+        text = FENCE.sub("", doc.read_text(encoding="utf-8"))
+        prev = ""
+        for line in text.splitlines():
+            assert not (line.startswith("    ") and line.strip() and not prev.strip()), (doc.name, line)
+            prev = line
