@@ -12,6 +12,7 @@ from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, Unr
 from .compare import prose_findings
 from .grid import build
 from .limits import DEFAULT_LIMITS, Budget, Limits
+from .messages import localize
 from .metadata import extract_info, sections
 from .model import Document
 from .normalize import nfkc
@@ -118,4 +119,5 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
         extra_rows=tuple(extras),
     )
     more = prose_findings(report) + [Finding("warning", "source", w) for w in doc.warnings]
-    return replace(report, findings=report.findings + tuple(more)) if more else report
+    report = replace(report, findings=report.findings + tuple(more)) if more else report
+    return localize(report)  # messages for people in Chinese; Finding.en keeps the English

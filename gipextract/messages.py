@@ -119,8 +119,12 @@ def localize(report: Report, lang: Lang = "zh") -> Report:
     """The report with every finding's message rendered in ``lang`` (codes and cells unchanged)."""
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; one of {', '.join(LANGS)}")
-    findings = tuple(replace(f, message=message(report, f, lang)) for f in report.findings)
-    return replace(report, findings=findings)
+    out = []
+    for f in report.findings:
+        # Render from the core's own (English) message, whatever language ``f`` is in now.
+        base = replace(f, message=f.en) if f.en is not None else f
+        out.append(replace(f, message=message(report, base, lang), en=base.message))
+    return replace(report, findings=tuple(out))
 
 
 def message(report: Report, finding: Finding, lang: Lang = "zh") -> str:

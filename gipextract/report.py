@@ -80,6 +80,10 @@ class Finding:
     code: str
     message: str
     cells: tuple[str, ...] = ()
+    # The message as the core wrote it (English), kept when ``message`` is rendered in
+    # Chinese by :func:`gipextract.messages.localize`, so that ``--lang en`` can go back to it.
+    # Not part of the JSON or of equality: the code and cells identify a finding.
+    en: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
