@@ -228,3 +228,10 @@ def _processes_mentioning(text: str) -> list[int]:
         if text in cmdline and state != "Z":
             found.append(int(entry.name))
     return found
+
+
+def test_a_reader_that_goes_away_is_not_an_error() -> None:
+    out = subprocess.run(f"set -o pipefail; {sys.executable} -m gipextract corpus/seeds | head -1", shell=True,
+                         executable="/bin/bash", capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert out.returncode == 0 and "Traceback" not in out.stderr and "cannot write" not in out.stderr
+    assert out.stdout.startswith("corpus/seeds/000_")

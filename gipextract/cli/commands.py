@@ -95,6 +95,8 @@ def parse_cmd(args: argparse.Namespace) -> int:
                        lang=args.lang, single=len(files) == 1, on_error=_say_error):
             stats["read" if r.ok else "failed"] += 1
             stats["flagged"] += _flagged(r)
+    except BrokenPipeError:
+        raise  # the reader went away (`… | head`): main() stops quietly
     except OSError as e:
         raise UsageError(f"{display_path(args.output) or 'standard output'}: cannot write: {e.strerror or e}") from None
     finally:
