@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     previous = _on_sigterm()
     try:
         args = build_parser().parse_args(argv)
+        if getattr(args, "jobs", 1) < 1:
+            raise UsageError("--jobs must be at least 1")
         return int(args.run(args))
     except UsageError as e:
         print(f"gipextract: {e}", file=sys.stderr)

@@ -36,8 +36,6 @@ def inputs(paths: list[str], allow_stdin: bool = True) -> list[str]:
 
 def results(files: list[str], args: argparse.Namespace) -> Generator[Result, None, None]:
     """Parse ``files`` in order (``-`` from standard input), with the chosen number of workers."""
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
     run: list[str] = []
     for f in files + [None]:  # type: ignore[list-item]
         if f is None or f == "-":
@@ -59,6 +57,8 @@ def _stdin() -> Result:
         return Result("<stdin>", report=parse(sys.stdin.buffer, name="<stdin>"))
     except GipExtractError as e:
         return Result("<stdin>", error=e.reason, error_type=type(e).__name__)
+    except Exception as e:  # as parse_one does: a bug of ours is that input's error, not a crash
+        return Result("<stdin>", error=f"internal error: {type(e).__name__}: {e}", error_type="InternalError")
 
 
 def _say_error(r: Result) -> None:
