@@ -37,7 +37,7 @@ def documents() -> list[Path]:
 
 
 def run(count: int, jobs: int, folder: Path) -> tuple[float, int, int]:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(folder), "--format", "json", "-o", os.devnull,
+    out = subprocess.run([sys.executable, "-c", CHILD, str(folder), "--format", "jsonl", "-o", os.devnull,
                           "--jobs", str(jobs), "--no-progress"], capture_output=True, text=True, cwd=ROOT)
     last = out.stderr.strip().splitlines()[-1].split()
     return float(last[0]), int(last[1]), int(last[2])

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from .api import load_document, parse
+from .batch import Result, parse_one
 from .errors import (GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError,
                      UnsupportedFormatError)
 from .limits import Limits
@@ -15,7 +16,7 @@ from .report import Cell, Finding, Report, ReportInfo, SourceInfo
 __version__ = "0.1.0"
 
 __all__ = [
-    "parse", "load_document", "Limits", "Report", "Cell", "Finding", "ReportInfo", "SourceInfo",
+    "parse", "parse_one", "Result", "load_document", "Limits", "Report", "Cell", "Finding", "ReportInfo", "SourceInfo",
     "GipExtractError", "UnreadableInputError", "UnsupportedFormatError", "NoReportFoundError",
     "ResourceLimitError", "__version__",
 ]

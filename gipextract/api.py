@@ -13,6 +13,7 @@ from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, Unr
 from .compare import prose_findings
 from .grid import build
 from .limits import DEFAULT_LIMITS, Budget, Limits, active
+from .messages import localize
 from .metadata import extract_info, sections
 from .model import Document
 from .normalize import nfkc
@@ -182,7 +183,8 @@ def _parse(data: bytes, label: str, path: str | None, name: str | None, format: 
     budget.tick()
     more = _guard(label, "prose_findings", prose_findings, report) + [Finding("warning", "source", w)
                                                                      for w in doc.warnings]
-    return replace(report, findings=report.findings + tuple(more)) if more else report
+    report = replace(report, findings=report.findings + tuple(more)) if more else report
+    return _guard(label, "messages", localize, report)  # for people in Chinese; Finding.en keeps the English
 
 
 def _assemble(doc: Document, reading: Any, data: bytes, path: str | None, name: str | None, cells: Any,

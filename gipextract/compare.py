@@ -8,7 +8,7 @@ from typing import Iterable, Sequence
 
 from . import templates
 from .identities import identity_findings
-from .report import Cell, Finding, Report, ReportInfo, SourceInfo
+from .report import Cell, Finding, Report, ReportInfo, SourceInfo, Value
 
 APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
 
@@ -82,40 +82,84 @@ def _bare(unit: str | None) -> str:
     return re.sub(r"人民政府$|办事处$", "", unit or "")
 
 
+class IncompatibleReportsError(ValueError):
+    """Reports that cannot be added up: different forms or years, or the same document twice."""
+
+
 def aggregate(reports: Sequence[Report] | Iterable[Report], unit: str | None = None) -> Report:
-    """Sum reports of one template into one grid (as a district compiles its units' reports).
+    """Sum reports of one template and one year into one grid (as a district compiles its units').
 
     A cell is summed only when every input has a value; otherwise it is ``missing`` (or
-    ``ambiguous`` when an input's cell is). The sum's identities are checked afresh.
+    ``ambiguous`` when an input's cell is), its note names the inputs responsible, and one
+    ``aggregate_open`` finding per such input lists its open cells. The sum's identities are
+    checked afresh. Raises :class:`IncompatibleReportsError` for reports of different forms or
+    years, or for the same document given twice (same SHA-256).
     """
     reports = list(reports)
     if not reports:
         raise ValueError("aggregate() needs at least one report")
-    ids = {r.template for r in reports}
-    if len(ids) != 1:
-        raise ValueError(f"cannot add reports of different forms: {', '.join(sorted(ids))}")
+    _refuse_mixed(reports)
     template = templates.get(reports[0].template)
     by_ref = [{(c.table, c.row, c.column): c for c in r.cells} for r in reports]
+    names = [r.source.path or r.source.sha256[:12] for r in reports]
     cells = []
+    open_by_input: dict[int, dict[str, list[str]]] = {}
     for key in template.cell_keys():
         parts = [m[key] for m in by_ref]
         if any(p.value is None for p in parts):
             status = "ambiguous" if any(p.status == "ambiguous" for p in parts) else "missing"
-            cells.append(Cell(*key, None, status))
+            culprits = [i for i, p in enumerate(parts) if p.value is None]
+            for i in culprits:
+                open_by_input.setdefault(i, {}).setdefault(parts[i].status, []).append(".".join(key))
+            cells.append(Cell(*key, None, status,  # type: ignore[arg-type]
+                              note="not determined in: " + ", ".join(names[i] for i in culprits)))
             continue
         total = sum((p.value for p in parts), Decimal(0) if isinstance(parts[0].value, Decimal) else 0)
         status = "inferred" if any(p.status == "inferred" for p in parts) else "ok"
         cells.append(Cell(*key, total, status))  # type: ignore[arg-type]
     values = {(c.table, c.row, c.column): c.value for c in cells}
     findings = identity_findings(template, values)
+    for i, by_status in sorted(open_by_input.items()):
+        for status, refs in by_status.items():
+            findings.append(Finding("warning", "aggregate_open",
+                                    f"{names[i]} leaves {len(refs)} cell{'s' if len(refs) > 1 else ''} {status}; "
+                                    "the sum leaves them open", tuple(refs)))
     inputs = tuple(r.source.path or r.source.sha256 for r in reports)
-    years = {r.info.year for r in reports}
     digest = hashlib.sha256("".join(r.source.sha256 for r in reports).encode()).hexdigest()
     return Report(
         source=SourceInfo(path=None, format="aggregate", sha256=digest),
         template=template.id,
-        info=ReportInfo(unit=unit, year=years.pop() if len(years) == 1 else None),
+        info=ReportInfo(unit=unit, year=reports[0].info.year),
         cells=tuple(cells),
         findings=tuple(findings),
         inputs=inputs,
     )
+
+
+def _refuse_mixed(reports: list[Report]) -> None:
+    def who(r: Report) -> str:
+        return r.source.path or r.source.sha256[:12]
+
+    ids = {r.template for r in reports}
+    if len(ids) != 1:
+        listing = "; ".join(f"{who(r)}: {r.template}" for r in reports)
+        raise IncompatibleReportsError(f"cannot add reports of different forms ({', '.join(sorted(ids))}): {listing}")
+    years = {r.info.year for r in reports}
+    if len(years) != 1:
+        listing = "; ".join(f"{who(r)}: {r.info.year or 'year unknown'}" for r in reports)
+        raise IncompatibleReportsError(f"cannot add reports of different years: {listing}")
+    seen: dict[str, Report] = {}
+    for r in reports:
+        if r.source.sha256 in seen:
+            raise IncompatibleReportsError(f"the same document is given twice: {who(seen[r.source.sha256])} and "
+                                           f"{who(r)} (sha256 {r.source.sha256[:12]}…)")
+        seen[r.source.sha256] = r
+
+
+def changes(old: Report, new: Report) -> list[tuple[str, Value, Value]]:
+    """Every cell whose value differs between two reports of one form: (``table.row.column``,
+    old value, new value), in form order."""
+    if old.template != new.template:
+        raise IncompatibleReportsError(f"the reports use different forms ({old.template}, {new.template})")
+    before = {c.ref: c.value for c in old.cells}
+    return [(c.ref, before.get(c.ref), c.value) for c in new.cells if before.get(c.ref) != c.value]

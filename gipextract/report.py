@@ -51,16 +51,25 @@ class Cell:
         """``table.row.column``."""
         return f"{self.table}.{self.row}.{self.column}"
 
-    def to_dict(self) -> dict[str, Any]:
-        """The cell as in OUTPUT.md's ``cells`` list."""
+    def to_dict(self, compact: bool = False) -> dict[str, Any]:
+        """The cell as in OUTPUT.md's ``cells`` list (``compact``: without its source)."""
         d: dict[str, Any] = {"table": self.table, "row": self.row, "column": self.column,
                              "value": json_value(self.value), "status": self.status}
-        if self.status == "ambiguous":
+        if self.status == "ambiguous" or self.candidates:
             d["candidates"] = [json_value(v) for v in self.candidates]
-        d["source"] = self.source.to_dict() if self.source is not None else None
-        if self.note:
+        if not compact:
+            d["source"] = self.source.to_dict() if self.source is not None else None
+        if self.note is not None:
             d["note"] = self.note
         return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Cell":
+        """The inverse of :meth:`to_dict`."""
+        src = d.get("source")
+        return cls(d["table"], d["row"], d["column"], value_of(d["value"]), d["status"],
+                   provenance_of(src) if src is not None else None,
+                   tuple(value_of(v) for v in d.get("candidates", ())), d.get("note"))
 
 
 @dataclass(frozen=True)
@@ -71,10 +80,19 @@ class Finding:
     code: str
     message: str
     cells: tuple[str, ...] = ()
+    # The message as the core wrote it (English), kept when ``message`` is rendered in
+    # Chinese by :func:`gipextract.messages.localize`, so that ``--lang en`` can go back to it.
+    # Not part of the JSON or of equality: the code and cells identify a finding.
+    en: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready."""
         return {"severity": self.severity, "code": self.code, "message": self.message, "cells": list(self.cells)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Finding":
+        """The inverse of :meth:`to_dict`."""
+        return cls(d["severity"], d["code"], d["message"], tuple(d.get("cells", ())))
 
 
 @dataclass(frozen=True)
@@ -90,6 +108,12 @@ class ExtraRowOut:
         """JSON-ready."""
         return {"table": self.table, "label": self.label, "values": list(self.values),
                 "source": self.source.to_dict() if self.source else None}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "ExtraRowOut":
+        """The inverse of :meth:`to_dict`."""
+        src = d.get("source")
+        return cls(d["table"], d["label"], tuple(d["values"]), provenance_of(src) if src is not None else None)
 
 
 @dataclass(frozen=True)
@@ -137,8 +161,10 @@ class Report:
         """True when no finding is an error."""
         return not any(f.severity == "error" for f in self.findings)
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data, exactly as OUTPUT.md describes."""
+    def to_dict(self, compact: bool = False) -> dict[str, Any]:
+        """Plain JSON-ready data, exactly as OUTPUT.md describes.
+
+        ``compact`` drops ``sections`` and each cell's ``source`` (for corpora of 10^5 reports)."""
         tables: dict[str, dict[str, dict[str, Any]]] = {}
         for c in self.cells:
             tables.setdefault(c.table, {}).setdefault(c.row, {})[c.column] = json_value(c.value)
@@ -150,15 +176,60 @@ class Report:
                        "published": self.info.published, "publisher": self.info.publisher,
                        "index_no": self.info.index_no},
             "tables": tables,
-            "cells": [c.to_dict() for c in self.cells],
+            "cells": [c.to_dict(compact) for c in self.cells],
             "findings": [f.to_dict() for f in self.findings],
-            "sections": dict(self.sections),
         }
+        if not compact:
+            d["sections"] = dict(self.sections)
         if self.extra_rows:
             d["extra_rows"] = [e.to_dict() for e in self.extra_rows]
         if self.inputs:
             d["inputs"] = list(self.inputs)
         return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Report":
+        """A report from :meth:`to_dict`'s output (or its JSON): ``from_dict(r.to_dict()) == r``.
+
+        Raises ``ValueError`` for anything else, e.g. the error record a batch writes for a
+        file that could not be read."""
+        if not isinstance(d, Mapping) or "cells" not in d or "template" not in d:
+            what = d.get("error", {}).get("message") if isinstance(d, Mapping) and "error" in d else None
+            raise ValueError("not a saved report" + (f" (an error record: {what})" if what else ""))
+        if d.get("schema") != SCHEMA:
+            raise ValueError(f"unknown schema {d.get('schema')!r}; this version reads schema {SCHEMA}")
+        src, info = d["source"], d.get("report") or {}
+        return cls(
+            source=SourceInfo(src.get("path"), src["format"], src["sha256"]),
+            template=d["template"],
+            info=ReportInfo(**{k: info.get(k) for k in ("unit", "year", "title", "published", "publisher",
+                                                        "index_no")}),
+            cells=tuple(Cell.from_dict(c) for c in d["cells"]),
+            findings=tuple(Finding.from_dict(f) for f in d.get("findings", ())),
+            sections=dict(d.get("sections", {})),
+            extra_rows=tuple(ExtraRowOut.from_dict(e) for e in d.get("extra_rows", ())),
+            inputs=tuple(d.get("inputs", ())),
+        )
+
+
+def value_of(v: Any) -> Value:
+    """The inverse of :func:`json_value`: ints stay ints, decimal strings become ``Decimal``."""
+    if v is None or (isinstance(v, int) and not isinstance(v, bool)):
+        return v
+    if isinstance(v, str):
+        try:
+            return Decimal(v)
+        except ArithmeticError:
+            pass
+    raise ValueError(f"not a cell value: {v!r}")
+
+
+def provenance_of(d: Mapping[str, Any]) -> Provenance:
+    """The inverse of :meth:`Provenance.to_dict`."""
+    kw = {k: d[k] for k in ("line", "page", "table", "row", "col", "paragraph") if k in d}
+    if "bbox" in d:
+        kw["bbox"] = tuple(d["bbox"])
+    return Provenance(**kw)
 
 
 def json_value(v: Value) -> Any:

@@ -7,7 +7,9 @@ from . import templates
 from .report import Cell, Report, json_value
 
 MARKS = {"ok": "", "empty": "·", "inferred": "*", "ambiguous": "?", "missing": ""}
-LEGEND = "· blank in the source (0)   * inferred from the identities   ? ambiguous {candidates}   — missing"
+LEGENDS = {"zh": "· 原文留空（按 0 计）   * 由勾稽关系推定   ?{…} 有多种可能（候选值）   — 无法确定",
+           "en": "· blank in the source (0)   * inferred from the identities   ? ambiguous {candidates}   — missing"}
+LEGEND = LEGENDS["en"]
 TITLES = {"proactive": "二、主动公开政府信息情况", "requests": "三、收到和处理政府信息公开申请情况",
           "appeals": "四、政府信息公开行政复议、行政诉讼情况"}
 SHORT_COLUMNS = {
@@ -47,8 +49,9 @@ def _grid(rows: list[list[str]], numeric_from: int = 1) -> list[str]:
             for k, r in enumerate(rows)]
 
 
-def render(report: Report) -> str:
-    """The report as text: metadata, three grids, findings."""
+def render(report: Report, lang: str = "zh") -> str:
+    """The report as text: metadata, three grids, findings (headings and legend in ``lang``;
+    the findings' messages as they are in ``report``, see :func:`gipextract.messages.localize`)."""
     tpl = templates.get(report.template)
     info = report.info
     out = [f"{report.source.path or '<input>'}  [{report.source.format}, form {report.template} "
@@ -69,8 +72,13 @@ def render(report: Report) -> str:
         elif spec.key == "requests":
             cols = [c.key for c in spec.columns]
             rows = [["", *[SHORT_COLUMNS.get(c, c) for c in cols]]]
+            heads = {g.rows[0]: g.label for g in spec.groups}
             for r in spec.rows:
-                rows.append([_short_label(r.label), *[show_cell(cells[(spec.key, r.key, c)]) for c in cols]])
+                if r.key in heads:  # the group heading (（三）不予公开 …) above its numbered rows
+                    rows.append([heads[r.key], *[""] * len(cols)])
+                label = _short_label(r.label)
+                rows.append(["  " + label if r.group else label,
+                             *[show_cell(cells[(spec.key, r.key, c)]) for c in cols]])
             out += _grid(rows)
         else:
             rows = []
@@ -82,12 +90,13 @@ def render(report: Report) -> str:
         out.append("")
     for e in report.extra_rows:
         out.append(f"extra row ({e.table}): {e.label}: {' '.join(e.values)}")
-    out.append(LEGEND)
+    zh = lang == "zh"
+    out.append(LEGENDS["zh" if zh else "en"])
     if report.findings:
         out.append("")
-        out.append(f"findings ({len(report.findings)}):")
+        out.append(f"核查结果（{len(report.findings)} 条）：" if zh else f"findings ({len(report.findings)}):")
         for f in report.findings:
             out.append(f"  [{f.severity}] {f.code}: {f.message}")
     else:
-        out.append("findings: none — every identity holds")
+        out.append("核查结果：无，各项勾稽关系均成立" if zh else "findings: none — every identity holds")
     return "\n".join(out)

@@ -17,7 +17,7 @@ by fixed values of the same length (byte offsets stay valid), so reruns on the s
 LibreOffice and fonts give the same bytes. A different LibreOffice version or font set lays out
 differently; the values and their order do not change.
 
-``--verify`` reads every PDF with pdfplumber (a gipextract dependency): the title must be in the
+``--verify`` reads every PDF with pdfplumber (a corpus tool only: `pip install pdfplumber`): the title must be in the
 text, every value of the expected file must occur among the words, and the document flagged as
 breaking table 三 across pages must do so.
 """

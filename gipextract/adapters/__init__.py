@@ -1,7 +1,7 @@
 """Format detection and dispatch: bytes in, :class:`~gipextract.model.Document` out.
 
 Each adapter lives in its own module and is imported only when a document of its
-format arrives, so reading a text file never loads pdfplumber or python-docx.
+format arrives, so reading a text file never loads pypdfium2 or lxml.
 """
 from __future__ import annotations
 

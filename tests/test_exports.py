@@ -1,0 +1,150 @@
+"""Exports keep the validation: CSV rows with status and source, XLSX numbers and colours,
+typed frames and Parquet, Report.from_dict round trips, Chinese labels with groups."""
+from __future__ import annotations
+
+import csv
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from gipextract import parse
+from gipextract.export import exact, records
+from gipextract.messages import cell_label, localize
+from gipextract.report import Report
+from cli_helpers import SEED1, SEED2, SEED3, broken_draft, run
+from conftest import CORPUS
+
+FORMATS = {".txt", ".html", ".htm", ".docx", ".pdf"}
+
+
+def _corpus_reports() -> list[Report]:
+    out = []
+    for p in sorted(CORPUS.rglob("*")):
+        if p.suffix in FORMATS:
+            try:
+                out.append(parse(p))
+            except Exception:  # the pages without report tables are the corpus's error cases
+                continue
+    return out
+
+
+@pytest.fixture(scope="module")
+def corpus_reports() -> list[Report]:
+    return _corpus_reports()
+
+
+def test_from_dict_round_trips_every_corpus_report(corpus_reports: list[Report]) -> None:
+    assert len(corpus_reports) >= 40
+    for r in corpus_reports:
+        d = r.to_dict()
+        assert Report.from_dict(d) == r, r.source.path
+        # Through JSON text too: amounts come back as exact Decimals, counts as ints.
+        again = Report.from_dict(json.loads(json.dumps(d, ensure_ascii=False)))
+        assert again == r and again.to_dict() == d
+    compact = corpus_reports[0].to_dict(compact=True)
+    assert "sections" not in compact and all("source" not in c for c in compact["cells"])
+    assert Report.from_dict(compact).table("requests") == corpus_reports[0].table("requests")
+
+
+def test_from_dict_refuses_an_error_record() -> None:
+    with pytest.raises(ValueError, match="error record"):
+        Report.from_dict({"schema": 1, "source": {"path": "x"}, "error": {"type": "X", "message": "broken"}})
+
+
+def test_csv_keeps_status_candidates_provenance_and_findings(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    target = tmp_path / "cells.csv"
+    out = run(str(SEED2), str(SEED3), "--format", "csv", "-o", str(target))
+    assert out.returncode == 1
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+    with open(target, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    seed2 = parse(SEED2)
+    by = {(r["document"], r["table"], r["row"], r["column"]): r for r in rows}
+    # Seed 002 prints 5 0 1 1 7 0 5 5 for table 四: 行政复议 结果维持 is 0 or 5 (docs/guide.md).
+    amb = by[(str(SEED2), "appeals", "all", "reconsideration.upheld")]
+    assert amb["status"] == "ambiguous" and amb["candidates"] == "0|5" and amb["value"] == ""
+    assert "ambiguous" in amb["findings"].split(";") and amb["sha256"] == seed2.source.sha256
+    # 一、本年新收 … 自然人 36 is printed on line 124 of the text, two lines under its label.
+    new = by[(str(SEED2), "requests", "new_received", "natural_person")]
+    assert (new["value"], new["status"], new["line"]) == ("36", "ok", "124")
+    lines = SEED2.read_text(encoding="utf-8").splitlines()
+    assert lines[123].strip() == "36" and lines[121].strip() == "一、本年新收政府信息公开申请数量"
+    inferred = by[(str(SEED2), "requests", "new_received", "research")]
+    assert inferred["status"] == "inferred" and inferred["findings"] == "inferred"
+    frame = pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert list(frame.columns)[:2] == ["document", "sha256"] and len(frame) == len(rows)
+    assert frame[frame.row == "fees"]["value"].tolist()[0] == "16197.02"
+
+
+def test_xlsx_numbers_sum_right_and_non_ok_cells_are_marked(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "out.xlsx"
+    draft = broken_draft(tmp_path)
+    assert run(str(SEED1), str(SEED2), str(draft), "--format", "xlsx", "-o", str(target)).returncode == 1
+    wb = openpyxl.load_workbook(target)
+    req = wb["requests_2021"]
+    header = [c.value for c in req[1]]
+    rows = {r[0].value: r for r in req.iter_rows(min_row=3)}
+    seed1 = rows[str(SEED1)]
+    # Seed 001's 一、本年新收 row: 自然人 5, the five organisation columns 0, 总计 5 (read off the file).
+    cols = ["natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org"]
+    parts = [seed1[header.index(f"new_received.{c}")].value for c in cols]
+    assert all(isinstance(v, int) for v in parts) and sum(parts) == seed1[header.index("new_received.total")].value == 5
+    seed2 = rows[str(SEED2)]
+    research = seed2[header.index("new_received.research")]
+    assert research.value == 0 and research.fill.start_color.rgb.endswith("FFF2CC") and "推定" in research.comment.text
+    amb = wb["appeals_2021"]
+    head4 = [c.value for c in amb[1]]
+    cell = [r for r in amb.iter_rows(min_row=3) if r[0].value == str(SEED2)][0][head4.index("all.reconsideration.upheld")]
+    assert cell.value is None and "可能为 0、5" in cell.comment.text
+    amount = wb["proactive_2021"]
+    head2 = [c.value for c in amount[1]]
+    fee = [r for r in amount.iter_rows(min_row=3) if r[0].value == str(SEED2)][0][head2.index("fees.amount")].value
+    assert isinstance(fee, float) and Decimal(str(fee)) == Decimal("16197.02")
+    findings = [[c.value for c in r] for r in wb["核查"].iter_rows(min_row=2)]
+    assert sum(1 for f in findings if f[0] == str(draft) and f[4] == "identity") == 3
+    assert all(f[0] != str(SEED1) for f in findings)
+
+
+def test_frame_is_typed_and_parquet_round_trips(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    from gipextract.export import to_frame
+
+    reports = [parse(SEED2), parse(SEED3)]
+    frame = to_frame(reports)
+    assert str(frame["value"].dtype) == "float64" and str(frame["year"].dtype) == "Int64"
+    amount = frame[(frame.document == str(SEED3)) & (frame.row == "procurement") & (frame.column == "amount")].iloc[0]
+    assert amount["value"] == pytest.approx(258.181269) and exact(amount["value_exact"]) == Decimal("258.181269")
+    assert frame[frame.status == "ambiguous"]["value"].isna().all()
+    target = tmp_path / "cells.parquet"
+    frame.to_parquet(target)
+    back = pd.read_parquet(target)
+    pd.testing.assert_frame_equal(back, frame)
+    assert len(back) == sum(len(r.cells) for r in reports)
+
+
+def test_labels_carry_the_group_and_english_keeps_keys() -> None:
+    assert cell_label("2021", "requests.denied.state_secret.natural_person") == "（三）不予公开 / 1.属于国家秘密 / 自然人"
+    assert cell_label("2021", "requests.denied.state_secret.natural_person", "en") == \
+        "requests.denied.state_secret.natural_person"
+    assert records(parse(SEED1))[0]["row_label"] == "规章"
+    rec = [r for r in records(parse(SEED1)) if r["row"] == "denied.state_secret"][0]
+    assert rec["row_label"] == "（三）不予公开 / 1.属于国家秘密"
+
+
+def test_findings_in_chinese_keep_codes_and_cells() -> None:
+    report = parse(SEED2)
+    zh = localize(report)
+    assert [(f.code, f.cells) for f in zh.findings] == [(f.code, f.cells) for f in report.findings]
+    amb = [f for f in zh.findings if f.code == "ambiguous"][0]
+    assert "行政复议 结果维持 可能为 0、5" in amb.message and "appeals." not in amb.message
+    # parse() already renders Chinese; the English the core wrote is kept for --lang en.
+    assert [f.message for f in report.findings] == [f.message for f in zh.findings]
+    en = localize(report, "en")
+    assert [f.message for f in en.findings] == [f.en for f in report.findings]
+    assert en.findings[0].message.startswith("requests.new_received prints 6 values for 7 cells")
+    assert [f.message for f in localize(en, "zh").findings] == [f.message for f in zh.findings]
