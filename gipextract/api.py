@@ -10,6 +10,7 @@ from typing import BinaryIO, Union
 from . import adapters
 from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError
 from .compare import prose_findings
+from .compliance import compliance_findings
 from .grid import build
 from .limits import DEFAULT_LIMITS, Budget, Limits
 from .metadata import extract_info, sections
@@ -118,4 +119,5 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
         extra_rows=tuple(extras),
     )
     more = prose_findings(report) + [Finding("warning", "source", w) for w in doc.warnings]
+    more += compliance_findings(report, reading.flat.text, doc.meta)  # 条例/30号 checks (compliance.py)
     return replace(report, findings=report.findings + tuple(more)) if more else report
