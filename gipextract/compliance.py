@@ -193,8 +193,12 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text[:400_000])
 
 
-def _title_year(report: Report) -> int | None:
-    m = _TITLE_YEAR.search(report.info.title or "")
+_SELF_YEAR = re.compile(r"(?:公布|公开|发布)[^.,\n]{2,30}?(20\d{2})\s*年\s*度?\s*(?:的)?(?:政府|政务)?信息公开(?:工作)?年度报告")
+
+
+def _title_year(report: Report, text: str = "") -> int | None:
+    """The year the report names itself by: its title, else 现公布…2022年…年度报告 in the text."""
+    m = _TITLE_YEAR.search(report.info.title or "") or _SELF_YEAR.search(text[:20_000])
     return int(m[1]) if m else None
 
 
@@ -202,12 +206,12 @@ def form_findings(report: Report, text: str) -> list[Finding]:
     """The form of the year (2021 form from 2021 on, 2019 form for 2019 and 2020) and a year
     that the title and the statistical period disagree on."""
     out: list[Finding] = []
-    title_year = _title_year(report)
+    title_year = _title_year(report, text)
     period = _PERIOD.search(_squeeze(text))
     period_year = int(period["ay"]) if period and period["ay"] else None
     if title_year and period_year and title_year != period_year:
         out.append(_f("warning", "year_mismatch",
-                      f"标题为{title_year}年度报告，统计期限却是{period_year}年（“{period[0][:60]}”）"))  # type: ignore[index]
+                      f"报告自称{title_year}年度报告，统计期限却是{period_year}年（“{period[0][:60]}”）"))  # type: ignore[index]
     year = title_year or report.info.year
     if year is None:
         out.append(_f("info", "form_unchecked", "未找到报告年度，无法检查表格格式"))
@@ -226,7 +230,7 @@ def period_findings(report: Report, text: str) -> list[Finding]:
     """The statistical period stated and equal to 1月1日–12月31日 of the report's year."""
     flat = _squeeze(text)
     m = _PERIOD.search(flat)
-    year = _title_year(report) or report.info.year
+    year = _title_year(report, text) or report.info.year
     if m is None:
         cut = _CUTOFF.search(flat)
         if cut is not None:
@@ -237,7 +241,8 @@ def period_findings(report: Report, text: str) -> list[Finding]:
     y1 = int(m["ay"]) if m["ay"] else None
     y2 = int(m["by"]) if m["by"] else y1
     full = (int(m["am"]), int(m["ad"]), int(m["bm"]), int(m["bd"])) == (1, 1, 12, 31)
-    if y1 is None or not full or y1 != y2 or (year is not None and y1 != year):
+    # A whole year that is not the report's is year_mismatch (form_findings), not reported twice.
+    if y1 is None or not full or y1 != y2:
         want = f"{year}年1月1日至12月31日" if year else "报告年度的1月1日至12月31日"
         return [_f("warning", "period_wrong", f"统计期限为“{m[0][m[0].find(m['ay'] or m['am']):]}”，应为{want}")]
     return []

@@ -38,16 +38,17 @@ def unit_level(unit: str | None) -> str | None:
 
 # Characters that end a name from the left: function words, verbs of publishing, determiners.
 _STOP = set("的了在和与及对向由于为是将把被从到按经据各全本我该每等个其此辖内外所属有即如共均仅并或及至以")
-_STOP_WORDS = ("公布", "公开", "发布", "现特", "向社会", "根据", "按照", "要求", "联系", "报告", "编制")
+_STOP_WORDS = ("公布", "公开", "发布", "现特", "向社会", "根据", "按照", "要求", "联系", "报告", "编制", "依托",
+               "通过", "经过", "协助", "会同", "联合", "配合", "前往", "来到", "位于")
 _REGIONISH = "省市区县州旗盟"
 _NOT_NAMES = {"小城", "乡村", "城乡", "集镇", "建制", "特色小", "重点", "中心", "乡镇", "城镇", "村镇",
               "各乡", "全乡", "街道", "社区", "城区"}
 _QUOTED = re.compile(r"《[^》\n]{0,120}》|“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|〈[^〉\n]{0,120}〉|<[^>\n]{0,120}>")
 _HAN_RUN = re.compile(f"[{HAN}]+$")
 _KIND_RE = re.compile(r"街道|镇|乡(?=人民政府|政府|党委)")
-_SELF_RE = re.compile(f"(?P<name>[{HAN}]{{2,30}}?)(?:20\\d{{2}}\\s*年\\s*度?)?\\s*(?:的)?(?:政府|政务)信息公开(?:工作)?"
+_SELF_RE = re.compile(f"(?P<name>[{HAN}]{{2,30}}?)(?:20\\d{{2}}\\s*年\\s*度?)?\\s*(?:的)?(?:政府|政务)?信息公开(?:工作)?"
                       f"年度报告|(?P<name2>[{HAN}]{{2,30}}?)(?:党委|党工委|党组)?(?:[.,和]?(?:政府|办事处))?"
-                      f"(?:始终)?高度重视")
+                      f"(?:始终)?高度重视|(?P<name3>[{HAN}]{{2,30}}?)编制(?:了)?本(?:年度)?报告")
 _UNIT_END = re.compile(r"(?:街道(?:办事处)?|镇|乡|人民政府|政府|局|委员会|委|办公室|办公厅|厅|中心|管委会|区|县|市|旗|署)$")
 
 
@@ -141,7 +142,7 @@ def other_unit_findings(report: Report, text: str, meta: Mapping[str, str]) -> l
     out: list[tuple[str, str]] = []
     self_named: list[str] = []
     for m in _SELF_RE.finditer(clean):
-        name = _trim(m["name"] or m["name2"])
+        name = _trim(m["name"] or m["name2"] or m["name3"])
         name = re.sub(r"^20\d{2}年度?", "", name)
         if len(name) < 3 or not _UNIT_END.search(name) or _same(name, own) or name in self_named:
             continue
@@ -162,9 +163,10 @@ def other_unit_findings(report: Report, text: str, meta: Mapping[str, str]) -> l
         if core is None:
             continue
         name = core + kind
-        if _same(name, own) or name in names or name in self_named:
+        if _same(name, own) or name in names or any(_bare(x) == name for x in self_named):
             continue
         names.append(name)
+    names = [n for n in names if not any(o != n and n.endswith(o) for o in names)]
     if names:
         out.append(("warning", f"文中出现其他{kind}的名称：{'、'.join(names[:8])}（本单位为{own[0]}），"
                                "请核对是否照抄了其他单位的内容"))
