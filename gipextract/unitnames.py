@@ -91,6 +91,12 @@ def _same(name: str, own: list[str]) -> bool:
     return False
 
 
+def same_unit(a: str | None, b: str | None) -> bool:
+    """True when two names are of one unit (重庆市綦江区人民政府 and 綦江区, 通惠街道 and
+    重庆市綦江区通惠街道办事处); False when either is unknown."""
+    return bool(a and b and _same(a, [b]))
+
+
 def _kind(unit: str) -> str | None:
     u = _bare(unit)
     for k in ("街道", "镇", "乡"):
