@@ -8,14 +8,15 @@ Locality-sensitive hashing finds the passages whose signatures agree on a whole 
 and only passages that share a band bucket become candidates. A candidate is kept when the
 exact Jaccard similarity of the two shingle sets reaches ``threshold``.
 
-Buckets that hold more than ``common`` reports are boilerplate every unit writes (quotations
-of the 条例, stock phrases), not copying between two units, and are skipped; this also keeps
-the work linear however many reports share a sentence.
+A passage that falls into a bucket of more than ``common`` passages in any band is boilerplate
+that every unit writes (quotations of the 条例, a stock opening with only the name changed), not
+copying between two units, and is left out; this also keeps the work linear however many
+reports share a sentence.
 """
 from __future__ import annotations
 
 import re
-import zlib
+from array import array
 from dataclasses import dataclass
 from typing import Any, Iterable, Literal, Mapping, Sequence
 
@@ -137,17 +138,30 @@ def passages(text: str, min_chars: int = 40, max_chars: int = 300) -> list[str]:
     return [p for p in out if len(p) >= min_chars]
 
 
-def shingles(passage: str, k: int = 5) -> set[bytes]:
-    """Character k-grams of a passage, numbers folded to ``#`` (a copy with new figures is a copy)."""
+def shingle_hashes(passage: str, k: int = 5) -> Any:
+    """Sorted unique 32-bit hashes of the passage's character k-grams (numbers folded to ``#``:
+    a copy with new figures is a copy), computed with numpy rather than a k-gram at a time."""
+    import numpy as np
+
     s = _DIGITS.sub("#", passage)
-    return {s[i:i + k].encode("utf-8") for i in range(max(1, len(s) - k + 1))}
+    cp = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(cp) < k:
+        cp = np.concatenate((cp, np.zeros(k - len(cp), dtype=np.uint64)))
+    h = np.zeros(len(cp) - k + 1, dtype=np.uint64)
+    for j in range(k):  # polynomial hash of each window, modulo 2^64
+        h = h * np.uint64(1000003) + cp[j:len(cp) - k + 1 + j]
+    h ^= h >> np.uint64(29)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(32)
+    return np.unique((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
 
 
-def _crc32(b: bytes) -> int:
-    return zlib.crc32(b)
+def shingles(passage: str, k: int = 5) -> frozenset[int]:
+    """The passage's shingles as a set of hashes (see :func:`shingle_hashes`)."""
+    return frozenset(shingle_hashes(passage, k).tolist())
 
 
-def _jaccard(a: set[bytes], b: set[bytes]) -> float:
+def _jaccard(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0
 
 
@@ -157,12 +171,18 @@ def _bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return _optimal_param(threshold, num_perm, 0.5, 0.5)
 
 
-def similar_pairs(reports: Iterable[Report | ProseDoc], threshold: float = 0.5, *,
+def similar_pairs(reports: Iterable[Report | ProseDoc], threshold: float = 0.6, *,
                   sections: Sequence[str] = ("一", "五"), k: int = 5, num_perm: int = 128,
-                  min_chars: int = 40, common: int = 20) -> list[SimilarPair]:
-    """Every pair of reports sharing at least one passage of ``sections`` whose shingle Jaccard
-    similarity is ``threshold`` or more, with the shared passages, most similar pairs first.
-    Needs the ``similar`` extra (datasketch, numpy)."""
+                  min_chars: int = 40, min_shared: int = 40, common: int = 20,
+                  stock_share: float = 0.01) -> list[SimilarPair]:
+    """Every pair of reports sharing passages of ``sections`` whose shingle Jaccard similarity
+    is ``threshold`` or more (``min_shared`` characters of them at least), with the shared
+    passages, most similar pairs first.
+
+    Stock wording is not copying: shingles found in more than ``max(common, stock_share·N)``
+    of the N reports (条例 quotations, an opening every unit writes with its own name) are left
+    out of every passage before comparing, and a passage that falls into a band bucket of more
+    than ``common`` passages is left out. Needs the ``similar`` extra (datasketch, numpy)."""
     MinHash = _minhash_class()
     import numpy as np
 
@@ -170,74 +190,132 @@ def similar_pairs(reports: Iterable[Report | ProseDoc], threshold: float = 0.5, 
         raise ValueError(f"threshold must be in (0, 1], not {threshold}")
     docs = [r if isinstance(r, ProseDoc) else ProseDoc.from_report(r) for r in reports]
     b, r = _bands(threshold, num_perm)
-    owner: list[int] = []  # passage → document
-    where: list[tuple[str, int]] = []  # passage → (section, index among that section's passages)
+    keep = _stock_filter(np, docs, sections, k, min_chars, max(common, int(stock_share * len(docs))))
+    # Per passage only its document, section, index and b band keys are kept (8·b bytes);
+    # the texts stay in the reports and are cut again for the few candidates.
+    owner = array("i")
+    sec_of = array("b")
+    idx_of = array("i")
     prose_chars = [0] * len(docs)
-    sigs: list[Any] = []
+    # One MinHash object (building one costs milliseconds); the items are already 32-bit hashes.
+    mh = MinHash(num_perm=num_perm, hashfunc=int)
+    chunks: list[Any] = []
+    batch: list[Any] = []
     for d, doc in enumerate(docs):
-        for sec in sections:
+        for si, sec in enumerate(sections):
             ps = passages(doc.sections.get(sec, ""), min_chars)
             prose_chars[d] += sum(len(p) for p in ps)
             for i, p in enumerate(ps):
-                m = MinHash(num_perm=num_perm, hashfunc=_crc32)
-                m.update_batch(shingles(p, k))
-                sigs.append(m.hashvalues[: b * r])
+                hs = keep(shingle_hashes(p, k))
+                if len(hs) < 5:  # nothing but stock wording
+                    continue
+                mh.clear()
+                mh.update_batch(hs.tolist())
+                batch.append(mh.hashvalues[: b * r].copy())
                 owner.append(d)
-                where.append((sec, i))
-    if not sigs:
+                sec_of.append(si)
+                idx_of.append(i)
+                if len(batch) == 4096:
+                    chunks.append(_band_keys(np, batch, b, r))
+                    batch = []
+    if batch:
+        chunks.append(_band_keys(np, batch, b, r))
+    if not chunks:
         return []
-    sig = np.vstack(sigs).astype(np.uint64)
-    del sigs
-    own = np.asarray(owner, dtype=np.int64)
+    keys = np.concatenate(chunks, axis=1)
+    del chunks, batch
+    n = len(owner)
+    own = np.frombuffer(owner, dtype=np.int32)
+    # A passage that lands in a bucket of more than `common` passages in any band is
+    # boilerplate: it takes no part in any pair (and its buckets cost nothing quadratic).
+    boiler = np.zeros(n, dtype=bool)
+    for band in range(b):
+        order = np.argsort(keys[band], kind="stable")
+        starts, sizes = _runs(np, keys[band][order])
+        boiler[order[np.repeat(sizes, sizes) > common]] = True
     candidates: set[tuple[int, int]] = set()
     for band in range(b):
-        # One 64-bit key per passage and band; equal keys (after a sort) are one bucket.
-        cols = sig[:, band * r:(band + 1) * r]
-        key = np.zeros(len(cols), dtype=np.uint64)
-        for j in range(r):
-            key = key * np.uint64(0x100000001B3) ^ cols[:, j]
-        order = np.argsort(key, kind="stable")
-        ks = key[order]
-        edges = np.flatnonzero(np.diff(ks)) + 1
-        starts = np.concatenate(([0], edges))
-        ends = np.concatenate((edges, [len(ks)]))
-        multi = (ends - starts) >= 2
-        for s, e in zip(starts[multi].tolist(), ends[multi].tolist()):
-            grp = order[s:e]
-            ds = own[grp]
-            if len(set(ds.tolist())) > common or len(set(ds.tolist())) < 2:
+        order = np.argsort(keys[band], kind="stable")
+        starts, sizes = _runs(np, keys[band][order])
+        for s0, size in zip(starts[sizes >= 2].tolist(), sizes[sizes >= 2].tolist()):
+            g = [p for p in order[s0:s0 + size].tolist() if not boiler[p]]
+            if len(g) < 2 or len(set(own[g].tolist())) < 2:
                 continue
-            g = grp.tolist()
             for x in range(len(g)):
                 for y in range(x + 1, len(g)):
                     if owner[g[x]] != owner[g[y]]:
                         candidates.add((g[x], g[y]) if g[x] < g[y] else (g[y], g[x]))
-    del sig
-    return _verify(docs, candidates, owner, where, prose_chars, threshold, sections, k, min_chars)
+    del keys
+    pairs = _verify(docs, candidates, owner, (sec_of, idx_of), prose_chars, threshold, sections, k, min_chars,
+                    keep)
+    return [p for p in pairs if sum(min(len(x.text_a), len(x.text_b)) for x in p.passages) >= min_shared]
 
 
-def _verify(docs: list[ProseDoc], candidates: set[tuple[int, int]], owner: list[int],
-            where: list[tuple[str, int]], prose_chars: list[int], threshold: float,
-            sections: Sequence[str], k: int, min_chars: int) -> list[SimilarPair]:
+_COUNTERS = 1 << 23  # shingle document frequencies, counted in 32 MiB whatever the batch size
+
+
+def _stock_filter(np: Any, docs: list[ProseDoc], sections: Sequence[str], k: int, min_chars: int,
+                  limit: int) -> Any:
+    """A function that drops from a shingle-hash array the hashes found in more than ``limit``
+    documents (counted approximately, in a fixed array indexed by the hash)."""
+    counts = np.zeros(_COUNTERS, dtype=np.uint32)
+    mask = np.uint32(_COUNTERS - 1)
+    for doc in docs:
+        hs = [shingle_hashes(p, k) for sec in sections for p in passages(doc.sections.get(sec, ""), min_chars)]
+        if hs:
+            counts[np.unique(np.concatenate(hs) & mask)] += 1  # once per document
+    if not (counts > limit).any():
+        return lambda h: h
+
+    def keep(h: Any) -> Any:
+        return h[counts[h & mask] <= limit]
+
+    return keep
+
+
+def _band_keys(np: Any, batch: list[Any], b: int, r: int) -> Any:
+    """(b, len(batch)) uint64 keys: each band's r MinHash values mixed into one number."""
+    sig = np.vstack(batch).astype(np.uint64)
+    keys = np.zeros((b, len(batch)), dtype=np.uint64)
+    for band in range(b):
+        for j in range(band * r, (band + 1) * r):
+            keys[band] = keys[band] * np.uint64(0x100000001B3) ^ sig[:, j]
+    return keys
+
+
+def _runs(np: Any, sorted_keys: Any) -> tuple[Any, Any]:
+    """Start and length of each run of equal values in a sorted array."""
+    n = len(sorted_keys)
+    edges = np.flatnonzero(np.diff(sorted_keys)) + 1
+    starts = np.concatenate(([0], edges))
+    return starts, np.diff(np.concatenate((starts, [n])))
+
+
+def _verify(docs: list[ProseDoc], candidates: set[tuple[int, int]], owner: "array[int]",
+            at: tuple["array[int]", "array[int]"], prose_chars: list[int], threshold: float,
+            sections: Sequence[str], k: int, min_chars: int, keep: Any) -> list[SimilarPair]:
     cache: dict[int, dict[str, list[str]]] = {}
+
+    def where(p: int) -> tuple[str, int]:
+        return sections[at[0][p]], at[1][p]
 
     def text(p: int) -> str:
         d = owner[p]
         if d not in cache:
             cache[d] = {s: passages(docs[d].sections.get(s, ""), min_chars) for s in sections}
-        sec, i = where[p]
+        sec, i = where(p)
         return cache[d][sec][i]
 
     shared: dict[tuple[int, int], list[SharedPassage]] = {}
     for p, q in sorted(candidates):
         tp, tq = text(p), text(q)
-        sim = _jaccard(shingles(tp, k), shingles(tq, k))
+        sim = _jaccard(frozenset(keep(shingle_hashes(tp, k)).tolist()), frozenset(keep(shingle_hashes(tq, k)).tolist()))
         if sim < threshold:
             continue
         da, db = owner[p], owner[q]
         if da > db:
             da, db, p, q, tp, tq = db, da, q, p, tq, tp
-        shared.setdefault((da, db), []).append(SharedPassage(where[p][0], where[q][0], tp, tq, sim))
+        shared.setdefault((da, db), []).append(SharedPassage(where(p)[0], where(q)[0], tp, tq, sim))
     out = []
     for (da, db), ps in shared.items():
         a, b = docs[da], docs[db]

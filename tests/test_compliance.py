@@ -138,3 +138,34 @@ def test_finding_dicts_stay_in_the_output_shape() -> None:
     d = [f for f in report.to_dict()["findings"] if f["code"] == "section_missing"]
     assert d == [{"severity": "error", "code": "section_missing",
                   "message": "未找到第五部分“五、存在的主要问题及改进情况”〔依据：条例第五十条〕", "cells": []}]
+
+
+def test_overview_rows_one_per_report_and_check(tmp_path: Path) -> None:
+    import csv
+
+    from gipextract.overview import COLUMNS, overview_rows, write_csv, write_xlsx
+
+    late = parse(CORPUS / "compliance" / "02_late_department.html")
+    gone = parse(CORPUS / "compliance" / "06_part_removed.txt")
+    rows = overview_rows([late, gone])
+    assert len(rows) == 2 * len(CHECKS)
+    by = {(r["unit"], r["check"]): r for r in rows}
+    d = by[("安宁区卫生健康委员会", "deadline")]
+    assert (d["result"], d["codes"], d["rule"], d["check_label"]) == ("error", "late_publication", "条例第四十九条", "按时发布")
+    assert by[("安宁区卫生健康委员会", "sections")]["result"] == "ok"
+    s = by[("通惠街道", "sections")]
+    assert (s["result"], s["codes"], s["rule"]) == ("error", "section_missing", "条例第五十条")
+    assert by[("通惠街道", "deadline")]["result"] == "info"  # no date: cannot check
+    out = tmp_path / "overview.csv"
+    with out.open("w", encoding="utf-8", newline="") as fp:
+        write_csv(rows, fp)
+    with out.open(encoding="utf-8", newline="") as fp:
+        back = list(csv.DictReader(fp))
+    assert tuple(back[0]) == COLUMNS and len(back) == len(rows)
+    assert back[0]["unit"] == "安宁区卫生健康委员会" and back[0]["result"] == "error"
+    pytest.importorskip("openpyxl")
+    from openpyxl import load_workbook
+
+    write_xlsx(rows, str(tmp_path / "overview.xlsx"))
+    ws = load_workbook(tmp_path / "overview.xlsx")["overview"]
+    assert [c.value for c in ws[1]] == list(COLUMNS) and ws.max_row == len(rows) + 1

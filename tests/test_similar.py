@@ -47,7 +47,9 @@ def test_a_higher_threshold_drops_the_edited_copy() -> None:
 
 def test_boilerplate_shared_by_many_reports_is_not_a_pair() -> None:
     pytest.importorskip("datasketch")
-    stock = "根据中华人民共和国政府信息公开条例和市区政府信息公开相关规定坚持依法便民高效权责一致原则积极推进政府信息公开工作。"
+    stock = ("根据中华人民共和国政府信息公开条例和市区政府信息公开相关规定，坚持依法便民高效权责一致原则，"
+             "坚持统一规划协同建设资源共享工作思路，积极推进政府信息公开工作，不断提升政务公开质量和实效。")
+    assert len(stock) >= 80
     own = ["区县", "乡镇", "街道", "部门", "单位", "机关"]
     docs = [ProseDoc(f"d{i}", f"甲{i}街道", 2022, {"一": stock + "\n" + f"本{own[i % 6]}第{i}号独有段落" * 8})
             for i in range(6)]
@@ -78,3 +80,13 @@ def test_missing_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(builtins, "__import__", fake)
     with pytest.raises(MissingExtraError, match=r"gipextract\[similar\]"):
         similar_pairs([])
+
+
+def test_a_shared_stock_sentence_shorter_than_min_shared_is_no_pair() -> None:
+    pytest.importorskip("datasketch")
+    lead = "年，{}深入贯彻《中华人民共和国政府信息公开条例》，全年主动公开政府信息{}条。"
+    docs = [ProseDoc("a", "长河镇", 2022, {"一": "2022" + lead.format("长河镇人民政府", 12)}),
+            ProseDoc("b", "石桥镇", 2022, {"一": "2022" + lead.format("石桥镇人民政府", 30)})]
+    assert similar_pairs(docs, min_shared=80) == []
+    (pair,) = similar_pairs(docs, min_shared=40)
+    assert pair.kind == "other_unit" and pair.passages[0].similarity >= 0.6
