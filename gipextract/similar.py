@@ -251,6 +251,7 @@ def similar_pairs(reports: Iterable[Report | ProseDoc], threshold: float = 0.6, 
     return [p for p in pairs if sum(min(len(x.text_a), len(x.text_b)) for x in p.passages) >= min_shared]
 
 
+_FEW, _NEAR = 20, 0.9
 _COUNTERS = 1 << 23  # shingle document frequencies, counted in 32 MiB whatever the batch size
 
 
@@ -309,8 +310,11 @@ def _verify(docs: list[ProseDoc], candidates: set[tuple[int, int]], owner: "arra
     shared: dict[tuple[int, int], list[SharedPassage]] = {}
     for p, q in sorted(candidates):
         tp, tq = text(p), text(q)
-        sim = _jaccard(frozenset(keep(shingle_hashes(tp, k)).tolist()), frozenset(keep(shingle_hashes(tq, k)).tolist()))
-        if sim < threshold:
+        sa, sb = frozenset(keep(shingle_hashes(tp, k)).tolist()), frozenset(keep(shingle_hashes(tq, k)).tolist())
+        sim = _jaccard(sa, sb)
+        # With few distinctive shingles left (the rest is stock wording) a middling similarity
+        # is chance: such passages count only when nearly identical.
+        if sim < threshold or (min(len(sa), len(sb)) < _FEW and sim < _NEAR):
             continue
         da, db = owner[p], owner[q]
         if da > db:
