@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Literal, Mapping
 
 from . import templates
@@ -79,23 +80,20 @@ def deadline_findings(report: Report, meta: Mapping[str, str], level: str | None
                       deadline: str | None = None) -> list[Finding]:
     """Published after the 第四十九条 deadline for its level (``level`` overrides the level read
     from the unit's name; ``deadline`` as ``"MM-DD"`` overrides the date, for local notices)."""
+    if level is not None and level not in DEADLINES:
+        raise ValueError(f"level must be one of {', '.join(DEADLINES)}, not {level!r}")
+    m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", deadline or "01-31")
+    if m is None or _iso(f"2024-{deadline or '01-31'}") is None:  # 2024: a leap year allows 02-29
+        raise ValueError(f"deadline must be a day of the year as 'MM-DD', not {deadline!r}")
     year = report.info.year
     when = _iso(meta.get("published")) or _iso(report.info.published)
     source = "页面发布日期" if _iso(meta.get("published")) else "文中落款或发布日期"
     if year is None or when is None:
         missing = "发布日期" if when is None else "报告年度"
         return [_f("info", "deadline_unchecked", f"未找到{missing}，无法检查是否按时发布")]
-    if level is not None and level not in DEADLINES:
-        raise ValueError(f"level must be one of {', '.join(DEADLINES)}, not {level!r}")
     lvl = level or unit_level(report.info.unit or report.info.publisher)
-    if deadline is not None:
-        m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", deadline)
-        if not m:
-            raise ValueError(f"deadline must be 'MM-DD', not {deadline!r}")
-        month, day = int(m[1]), int(m[2])
-    else:
-        month, day = DEADLINES[lvl] if lvl else DEADLINES["government"]
-    due = date(year + 1, month, day)
+    month, day = (int(m[1]), int(m[2])) if deadline else DEADLINES[lvl] if lvl else DEADLINES["government"]
+    due = _iso(f"{year + 1}-{month}-{day}") or date(year + 1, 2, 28)  # 02-29 in a common year
     if when < date(year + 1, 1, 1):
         return [_f("warning", "published_before_year_end",
                    f"{source}{_cn(when)}早于{year}年度结束，年度报告应报告上一年度的情况：日期或年度有误")]
@@ -188,6 +186,7 @@ _PERIOD = re.compile(r"(?:统计|数据)[^.\n]{0,24}?" + _DATE.format("a") + r"\
 _CUTOFF = re.compile(r"(?:核定|截止|截至)[^.\n]{0,12}?(?P<y>20\d{2})\s*年\s*12\s*月\s*31\s*日")
 
 
+@lru_cache(maxsize=4)  # form_findings and period_findings read the same squeezed text
 def _squeeze(text: str) -> str:
     """The text without whitespace: PDF lines break sentences (统计期限自 2023 年 1 月 1 日起\\n至 …)."""
     return re.sub(r"\s+", "", text[:400_000])
@@ -251,13 +250,15 @@ def period_findings(report: Report, text: str) -> list[Finding]:
 def rows_findings(report: Report) -> list[Finding]:
     """Rows of the form's tables that the document does not print at all (label not found, or
     label printed with no value), as opposed to rows printed with zeros or blanks."""
+    refs = {ref for f in report.findings
+            if f.code in ("table_missing", "row_missing") or (f.code == "placement_none" and "(none)" in f.message)
+            for ref in f.cells}
+    if not refs:
+        return []
     try:
         template = templates.get(report.template)
     except Exception:  # an unknown template id: nothing to compare with
         return []
-    refs = {ref for f in report.findings
-            if f.code in ("table_missing", "row_missing") or (f.code == "placement_none" and "(none)" in f.message)
-            for ref in f.cells}
     out = []
     for spec in template.tables:
         rows = [r for r in spec.rows if any(f"{spec.key}.{r.key}.{c}" in refs for c in r.columns)]

@@ -46,9 +46,13 @@ _NOT_NAMES = {"小城", "乡村", "城乡", "集镇", "建制", "特色小", "�
 _QUOTED = re.compile(r"《[^》\n]{0,120}》|“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|〈[^〉\n]{0,120}〉|<[^>\n]{0,120}>")
 _HAN_RUN = re.compile(f"[{HAN}]+$")
 _KIND_RE = re.compile(r"街道|镇|乡(?=人民政府|政府|党委)")
-_SELF_RE = re.compile(f"(?P<name>[{HAN}]{{2,30}}?)(?:20\\d{{2}}\\s*年\\s*度?)?\\s*(?:的)?(?:政府|政务)?信息公开(?:工作)?"
-                      f"年度报告|(?P<name2>[{HAN}]{{2,30}}?)(?:党委|党工委|党组)?(?:[.,和]?(?:政府|办事处))?"
-                      f"(?:始终)?高度重视|(?P<name3>[{HAN}]{{2,30}}?)编制(?:了)?本(?:年度)?报告")
+# Where a report names itself: the name is the run of Han characters just before these words
+# (an anchor is found first: a pattern that tried every start for a name would be quadratic).
+_SELF_ANCHOR = re.compile(r"信息公开(?:工作)?年度报告|高度重视|编制(?:了)?本(?:年度)?报告")
+# The name before an anchor, less what may stand between (2022年, 政府, 党委, 、政府, 始终).
+_SELF_BEFORE = re.compile(f"(?P<name>[{HAN}]+?)(?:20\\d{{2}}\\s*年\\s*度?\\s*)?(?:的)?(?:政府|政务)?"
+                          r"(?:党委|党工委|党组)?(?:[.,和]?(?:政府|办事处))?(?:始终)?$")
+_SELF_TAIL = re.compile(r"(?:党委|党工委|党组)$")
 _UNIT_END = re.compile(r"(?:街道(?:办事处)?|镇|乡|人民政府|政府|局|委员会|委|办公室|办公厅|厅|中心|管委会|区|县|市|旗|署)$")
 
 
@@ -147,8 +151,13 @@ def other_unit_findings(report: Report, text: str, meta: Mapping[str, str]) -> l
     clean = _blank_quotes(text[:200_000])
     out: list[tuple[str, str]] = []
     self_named: list[str] = []
-    for m in _SELF_RE.finditer(clean):
-        name = _trim(m["name"] or m["name2"] or m["name3"])
+    for n_anchor, m in enumerate(_SELF_ANCHOR.finditer(clean)):
+        if n_anchor >= 500:
+            break
+        before = _SELF_BEFORE.search(clean, max(0, m.start() - 40), m.start())
+        if before is None:
+            continue
+        name = _SELF_TAIL.sub("", _trim(before["name"]))
         name = re.sub(r"^20\d{2}年度?", "", name)
         if len(name) < 3 or not _UNIT_END.search(name) or _same(name, own) or name in self_named:
             continue
@@ -162,7 +171,9 @@ def other_unit_findings(report: Report, text: str, meta: Mapping[str, str]) -> l
     if kind is None:
         return out
     names: list[str] = []
-    for m in _KIND_RE.finditer(clean):
+    for n_match, m in enumerate(_KIND_RE.finditer(clean)):
+        if n_match >= 2000 or len(names) >= 50:  # enough to make the point; bounded on any input
+            break
         if m.group(0) != kind:
             continue
         core = _name_core(clean, m.start(), m.end())

@@ -169,3 +169,10 @@ def test_overview_rows_one_per_report_and_check(tmp_path: Path) -> None:
     write_xlsx(rows, str(tmp_path / "overview.xlsx"))
     ws = load_workbook(tmp_path / "overview.xlsx")["overview"]
     assert [c.value for c in ws[1]] == list(COLUMNS) and ws.max_row == len(rows) + 1
+
+
+def test_bad_overrides_are_refused_even_without_a_date() -> None:
+    report = parse(CORPUS / "compliance" / "06_part_removed.txt")  # no date at all
+    for bad in ({"level": "county"}, {"deadline": "13-01"}, {"deadline": "0131"}):
+        with pytest.raises(ValueError):
+            deadline_findings(report, {}, **bad)
