@@ -225,7 +225,7 @@ def similar_pairs(reports: Iterable[Report | ProseDoc], threshold: float = 0.6, 
     keys = np.concatenate(chunks, axis=1)
     del chunks, batch
     n = len(owner)
-    own = np.frombuffer(owner, dtype=np.int32)
+    own = np.frombuffer(owner, dtype=np.dtype(f"i{owner.itemsize}"))
     # A passage that lands in a bucket of more than `common` passages in any band is
     # boilerplate: it takes no part in any pair (and its buckets cost nothing quadratic).
     boiler = np.zeros(n, dtype=bool)
