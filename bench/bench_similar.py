@@ -121,7 +121,7 @@ def build(n: int, seed: int = 16) -> tuple[list[ProseDoc], set[tuple[str, str]]]
     return docs, planted
 
 
-def run(n: int, memory: bool) -> None:
+def run(n: int, memory: bool) -> tuple[int, float] | None:
     t0 = time.perf_counter()
     docs, planted = build(n)
     t_build = time.perf_counter() - t0
@@ -153,6 +153,7 @@ def run(n: int, memory: bool) -> None:
         line += (f"; traced peak inside similar_pairs {peak / 2**20:.1f} MiB = {fixed / 2**20:.0f} MiB fixed "
                  f"+ {per / 1024:.1f} KiB/report -> {(fixed + per * 200_000) / 2**30:.2f} GiB at 200,000")
     print(line)
+    return (n, peak) if memory else None
 
 
 def main() -> int:
@@ -160,8 +161,12 @@ def main() -> int:
     ap.add_argument("--n", type=int, nargs="+", default=[1000])
     ap.add_argument("--no-memory", action="store_true", help="skip the (slow) tracemalloc run")
     args = ap.parse_args()
-    for n in args.n:
-        run(n, not args.no_memory)
+    peaks = [p for p in (run(n, not args.no_memory) for n in args.n) if p]
+    if len(peaks) >= 2:  # the slope between two sizes leaves out the fixed and transient parts
+        (n0, p0), (n1, p1) = peaks[0], peaks[-1]
+        slope = (p1 - p0) / (n1 - n0)
+        print(f"memory slope {n0}->{n1}: {slope / 1024:.2f} KiB/report -> "
+              f"{(p1 + slope * (200_000 - n1)) / 2**30:.2f} GiB traced peak at 200,000 reports")
     return 0
 
 
