@@ -87,7 +87,8 @@ def deadline_findings(report: Report, meta: Mapping[str, str], level: str | None
         raise ValueError(f"deadline must be a day of the year as 'MM-DD', not {deadline!r}")
     year = report.info.year
     when = _iso(meta.get("published")) or _iso(report.info.published)
-    source = "页面发布日期" if _iso(meta.get("published")) else "文中落款或发布日期"
+    source = ("页面发布日期" if _iso(meta.get("published")) else "文中落款或发布日期" if meta or report.source.format == "text"
+              else "发布日期")
     if year is None or when is None:
         missing = "发布日期" if when is None else "报告年度"
         return [_f("info", "deadline_unchecked", f"未找到{missing}，无法检查是否按时发布")]
@@ -284,3 +285,12 @@ def compliance_findings(report: Report, text: str, meta: Mapping[str, str] | Non
             + form_findings(report, text) + period_findings(report, text)
             + [_f(s, "other_unit_name", msg) for s, msg in other_unit_findings(report, text, meta)]
             + rows_findings(report))
+
+
+def with_deadline(report: Report, level: str | None = None, deadline: str | None = None) -> Report:
+    """The report with its deadline findings redone for ``level``/``deadline`` (what ``check
+    --level/--deadline`` needs after ``parse``, which reads the level from the unit's name)."""
+    from dataclasses import replace
+
+    kept = tuple(f for f in report.findings if f.code not in CHECKS["deadline"])
+    return replace(report, findings=kept + tuple(deadline_findings(report, {}, level, deadline)))

@@ -176,3 +176,14 @@ def test_bad_overrides_are_refused_even_without_a_date() -> None:
     for bad in ({"level": "county"}, {"deadline": "13-01"}, {"deadline": "0131"}):
         with pytest.raises(ValueError):
             deadline_findings(report, {}, **bad)
+
+
+def test_with_deadline_redoes_only_the_deadline_findings() -> None:
+    from gipextract.compliance import with_deadline
+
+    report = parse(CORPUS / "html" / "01_seed000_chrome_utf8_blanks.html")  # 通惠街道, published 2023-01-16
+    assert compliance(report) == []
+    strict = with_deadline(report, deadline="01-10")
+    assert compliance(strict) == ["error late_publication"]
+    assert [f for f in strict.findings if f.code not in RULES] == [f for f in report.findings if f.code not in RULES]
+    assert compliance(with_deadline(strict)) == []  # back to the level read from the name
