@@ -11,6 +11,7 @@ from typing import Any, BinaryIO, Callable, TypeVar, Union
 from . import adapters
 from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError
 from .compare import prose_findings
+from .compliance import compliance_findings
 from .grid import build
 from .limits import DEFAULT_LIMITS, Budget, Limits, active
 from .messages import localize
@@ -183,6 +184,7 @@ def _parse(data: bytes, label: str, path: str | None, name: str | None, format: 
     budget.tick()
     more = _guard(label, "prose_findings", prose_findings, report) + [Finding("warning", "source", w)
                                                                      for w in doc.warnings]
+    more += _guard(label, "compliance", compliance_findings, report, reading.flat.text, doc.meta)
     report = replace(report, findings=report.findings + tuple(more)) if more else report
     return _guard(label, "messages", localize, report)  # for people in Chinese; Finding.en keeps the English
 
