@@ -102,6 +102,11 @@ def _minhash_class() -> Any:
     return MinHash
 
 
+def require_extra() -> None:
+    """Raise :class:`MissingExtraError` now, before a long batch, when the extra is missing."""
+    _minhash_class()
+
+
 _SENTENCE_END = ".;!?。；！？"
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _DROP = re.compile(r"[\s\u3000]+")

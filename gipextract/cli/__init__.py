@@ -79,8 +79,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("check", "list what a draft report gets wrong: broken identities, undetermined cells, other findings",
             commands.check_cmd)
     inputs(p)
-    p.add_argument("--similar", action="store_true", help="also list reports that look copied from each other "
-                                                          "(needs gipextract.similar)")
+    p.add_argument("--similar", action="store_true", help="also list reports whose prose of parts 一 and 五 looks "
+                                                          "copied from another's (needs the 'similar' extra)")
+    p.add_argument("--threshold", type=float, default=0.6, metavar="X",
+                   help="similarity from which --similar lists a pair (default 0.6)")
+    p.add_argument("--level", choices=("government", "department", "township", "subdistrict"),
+                   help="the units' level for the publication deadline (default: read from each unit's name)")
+    p.add_argument("--deadline", metavar="MM-DD", help="a local notice's publication deadline instead of 条例第四十九条's")
+    p.add_argument("--format", "-f", choices=("view", "csv", "xlsx"), default="view",
+                   help="view (default), or the office's overview: one row per unit and check (csv, xlsx)")
+    p.add_argument("--output", "-o", metavar="FILE", help="where --format csv|xlsx writes (csv: default stdout)")
 
     p = add("aggregate", "add up the reports of one year into the district's grid (.json, .xlsx or .docx form)",
             commands.aggregate_cmd)

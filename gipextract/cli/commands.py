@@ -106,11 +106,21 @@ def parse_cmd(args: argparse.Namespace) -> int:
 
 
 def check_cmd(args: argparse.Namespace) -> int:
-    """``gipextract check PATH…``: what each draft gets wrong, grouped by severity."""
+    """``gipextract check PATH…``: what each draft gets wrong — identities, undetermined cells
+    and the regulation's checks (compliance.py) — grouped by severity; ``--similar`` adds
+    copied prose across the reports; ``--format csv|xlsx`` writes the office's overview."""
     from ..check import OK_MARK, needs_fixing, problems
+    from ..compliance import with_deadline
 
     zh = args.lang == "zh"
     similar_pairs = _similar_module() if args.similar else None
+    overview = args.format != "view"
+    if args.format == "xlsx" and args.output in (None, "-"):
+        raise UsageError("--format xlsx needs --output FILE")
+    try:
+        check_location(args.output)
+    except OutputError as e:
+        raise UsageError(str(e)) from None
     files = inputs(args.paths)
     read, fixing, failed = 0, 0, 0
     reports = []
@@ -119,43 +129,80 @@ def check_cmd(args: argparse.Namespace) -> int:
             name = display_path(r.path)
             if r.report is None:
                 failed += 1
-                print(f"{name}：无法读取：{r.error}" if zh else f"{name}: cannot be read: {r.error}")
-                print()
+                print(f"{name}：无法读取：{r.error}" if zh else f"{name}: cannot be read: {r.error}",
+                      file=sys.stderr if overview else sys.stdout)
                 continue
             read += 1
             rep = r.report
-            if args.similar:
+            if args.level or args.deadline:
+                try:
+                    rep = with_deadline(rep, args.level, args.deadline)
+                except ValueError as e:
+                    raise UsageError(str(e)) from None
+            if similar_pairs is not None or overview:
                 reports.append(rep)
+            fixing += needs_fixing(rep)
+            if overview:
+                continue
             head = f"{rep.info.unit or '?'} {rep.info.year or ''}"
             print(f"{name}（{head.strip()}，{rep.template} 版格式）" if zh else
                   f"{name} ({head.strip()}, form {rep.template})")
+            if not needs_fixing(rep):
+                print(f"{OK_MARK} 各项勾稽关系均成立，所有单元格均可确定" if zh else
+                      f"{OK_MARK} every identity holds and every cell is determined")
             lines = problems(rep, args.lang)
-            if needs_fixing(rep):
-                fixing += 1
-            print("\n".join(lines) if lines else
-                  (f"{OK_MARK} 各项勾稽关系均成立，所有单元格均可确定" if zh else
-                   f"{OK_MARK} every identity holds and every cell is determined"))
+            if lines:
+                print("\n".join(lines))
             print()
-    if similar_pairs is not None:
-        # Issue 16's check (gipextract.similar) over every report read; its pairs printed as given.
-        pairs = list(similar_pairs(reports))
-        print(f"相似的报告（{len(pairs)} 对）：" if zh else f"similar reports ({len(pairs)} pairs):")
+    pairs = list(similar_pairs(reports, threshold=args.threshold)) if similar_pairs is not None else []
+    if overview:
+        _write_overview(reports, pairs, args.format, args.output)
+    elif similar_pairs is not None:
+        print(f"内容雷同（{len(pairs)} 对）：" if zh else f"similar prose ({len(pairs)} pairs):")
         for pair in pairs:
-            print(f"  {pair}")
+            print(f"  ! {pair.message}")
+            for p in pair.passages:
+                print(f"      第{p.section_a}部分「{p.text_a[:60]}」≈ 第{p.section_b}部分「{p.text_b[:60]}」"
+                      f"（{p.similarity:.0%}）" if zh else
+                      f"      part {p.section_a} “{p.text_a[:60]}” ≈ part {p.section_b} “{p.text_b[:60]}” "
+                      f"({p.similarity:.0%})")
         print()
-    if zh:
-        print(f"共检查 {len(files)} 份：{read - fixing} 份无误，{fixing} 份需要修改，{failed} 份无法读取。")
-    else:
-        print(f"Checked {len(files)}: {read - fixing} clean, {fixing} to fix, {failed} unreadable.")
-    return EXIT_FINDINGS if fixing or failed else EXIT_OK
+    summary = (f"共检查 {len(files)} 份：{read - fixing} 份无误，{fixing} 份需要修改，{failed} 份无法读取。" if zh else
+               f"Checked {len(files)}: {read - fixing} clean, {fixing} to fix, {failed} unreadable.")
+    print(summary, file=sys.stderr if overview else sys.stdout)
+    return EXIT_FINDINGS if fixing or failed or pairs else EXIT_OK
+
+
+def _write_overview(reports: list, pairs: list, fmt: str, output: str | None) -> None:
+    from ..overview import overview_rows, write_csv, write_xlsx
+    from .sinks import Atomic
+
+    rows = overview_rows(reports, pairs)
+    if fmt == "csv" and output in (None, "-"):
+        write_csv(rows, sys.stdout)
+        return
+    assert output is not None
+    target = Atomic(output)
+    try:
+        if fmt == "xlsx":
+            write_xlsx(rows, target.temp)
+        else:
+            with open(target.temp, "w", encoding="utf-8-sig", newline="") as fp:
+                write_csv(rows, fp)
+        target.commit()
+    except BaseException:
+        target.discard()
+        raise
 
 
 def _similar_module():  # type: ignore[no-untyped-def]
     """``gipextract.similar.similar_pairs``, or a usage error before anything is parsed."""
+    from ..similar import MissingExtraError, require_extra, similar_pairs
+
     try:
-        from ..similar import similar_pairs  # type: ignore[import-not-found]
-    except ImportError:
-        raise UsageError("check --similar needs gipextract.similar, which this installation lacks") from None
+        require_extra()
+    except MissingExtraError as e:
+        raise UsageError(str(e)) from None
     return similar_pairs
 
 
