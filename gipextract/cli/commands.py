@@ -155,6 +155,8 @@ def check_cmd(args: argparse.Namespace) -> int:
                 print("\n".join(lines))
             print()
     pairs = list(similar_pairs(reports, threshold=args.threshold)) if similar_pairs is not None else []
+    copied = {d for p in pairs for d in (p.a, p.b)}  # a unit whose prose is copied has to fix it too
+    fixing += sum(1 for rep in reports if not needs_fixing(rep) and (rep.source.path or rep.source.sha256) in copied)
     if overview:
         _write_overview(reports, pairs, args.format, args.output)
     elif similar_pairs is not None:
