@@ -287,6 +287,7 @@ def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
     return result
 
 
+_WORK: list[int] | None = None  # set to a list to record each search's work (bench/bench_placement.py)
 _REACH_CAP = 20000  # sums tracked per equation in propagation; an equation with more is skipped
 
 
@@ -329,8 +330,33 @@ def _propagate(deltas: list[list[tuple[Value, ...]]], start: tuple[Value, ...]) 
     return alive
 
 
+def _reach(deltas: list[list[tuple[Value, ...]]], alive: list[list[int]], start: tuple[Value, ...]
+           ) -> tuple[list[list[set[Value] | None]], list[list[set[Value] | None]]]:
+    """Per equation, the sums units ``0..i-1`` can reach (``start`` included) and the sums
+    units ``i..k-1`` can reach, for every i; None where a set would exceed ``_REACH_CAP``."""
+    k = len(deltas)
+    prefix: list[list[set[Value] | None]] = []
+    suffix: list[list[set[Value] | None]] = []
+    for r in range(len(start)):
+        pre: list[set[Value] | None] = [{start[r]}]
+        for j in range(k):
+            last = pre[-1]
+            nxt = None if last is None else {x + deltas[j][vi][r] for x in last for vi in alive[j]}
+            pre.append(nxt if nxt is not None and len(nxt) <= _REACH_CAP else None)
+        suf: list[set[Value] | None] = [{0}]
+        for j in range(k - 1, -1, -1):
+            last = suf[-1]
+            nxt = None if last is None else {x + deltas[j][vi][r] for x in last for vi in alive[j]}
+            suf.append(nxt if nxt is not None and len(nxt) <= _REACH_CAP else None)
+        suf.reverse()
+        prefix.append(pre)
+        suffix.append(suf)
+    return prefix, suffix
+
+
 def _meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[int]], start: tuple[Value, ...],
-                        members: list[list[int]], max_states: int) -> list[set[int]] | None:
+                        members: list[list[int]], max_states: int, max_work: int = 300_000
+                        ) -> list[set[int]] | None:
     """The options of each unit that take part in a full solution, searched from both ends.
 
     A forward state is ``start`` plus the contributions of units ``0..f-1``; a backward
@@ -341,13 +367,21 @@ def _meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[
     k = len(deltas)
     first = [min(m) for m in members]
     last = [max(m) for m in members]
+    # A state one equation alone cannot complete is dropped as soon as it appears.
+    prefix, suffix = _reach(deltas, alive, start)
+    eqs = range(len(start))
     fwd: list[dict[tuple, list[tuple[tuple, int]]]] = [{start: []}]
     zero = tuple(0 for _ in start)
     bwd: list[dict[tuple, list[tuple[tuple, int]]]] = [{zero: []}]
     f, b = 0, k
+    work = 0  # state extensions tried, both sides: the search's own clock
     while f < b:
         checkpoint()
-        if len(fwd[-1]) <= len(bwd[-1]):
+        forward = len(fwd[-1]) <= len(bwd[-1])
+        work += len(fwd[-1] if forward else bwd[-1]) * len(alive[f if forward else b - 1])
+        if work > max_work:  # bounded time: past this the table is reported, not solved
+            raise SearchTooLarge
+        if forward:
             j, f = f, f + 1
             closing = [r for r in range(len(start)) if last[r] == j]
             nxt: dict[tuple, list[tuple[tuple, int]]] = {}
@@ -355,6 +389,9 @@ def _meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[
                 for vi in alive[j]:
                     new = tuple(a + c for a, c in zip(state, deltas[j][vi]))
                     if any(new[r] != 0 for r in closing):
+                        continue
+                    if new not in nxt and any((rest := suffix[r][f]) is not None and -new[r] not in rest
+                                              for r in eqs):
                         continue
                     nxt.setdefault(new, []).append((state, vi))
             fwd.append(nxt)
@@ -370,12 +407,17 @@ def _meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[
                     new = tuple(a + c for a, c in zip(state, deltas[j][vi]))
                     if any(start[r] + new[r] != 0 for r in closing):
                         continue
+                    if new not in nxt and any((done := prefix[r][b]) is not None and -new[r] not in done
+                                              for r in eqs):
+                        continue
                     nxt.setdefault(new, []).append((state, vi))
             bwd.append(nxt)
         if not nxt:
             return None
         if len(nxt) > max_states:
             raise SearchTooLarge
+    if _WORK is not None:
+        _WORK.append(work)
     # Equations with units on both sides: forward + backward == 0, i.e. backward == -forward
     # (one-sided equations were checked already; their entries cancel the same way).
     meet = [s for s in fwd[-1] if tuple(-x for x in s) in bwd[-1]]
