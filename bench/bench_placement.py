@@ -23,6 +23,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from gipextract import solve as solve_mod  # noqa: E402
+try:  # the joint search lives in its own module in newer code
+    from gipextract import joint as solve_mod  # noqa: E402,F811
+except ImportError:
+    pass
 from gipextract import templates  # noqa: E402
 from gipextract.api import parse  # noqa: E402
 from gipextract.limits import Limits  # noqa: E402
