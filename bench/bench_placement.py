@@ -22,8 +22,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from gipextract import solve as solve_mod  # noqa: E402
+try:  # the joint search lives in its own module in newer code
+    from gipextract import joint as solve_mod  # noqa: E402,F811
+except ImportError:
+    pass
 from gipextract import templates  # noqa: E402
 from gipextract.api import parse  # noqa: E402
+from gipextract.limits import Limits  # noqa: E402
 from gipextract.writers.text import render_text  # noqa: E402
 from bench_slowest import SearchClock  # noqa: E402
 
@@ -66,16 +72,19 @@ def main() -> None:
     out = []
     for k in args.rows:
         data = document(k, args.seed)
+        if hasattr(solve_mod, "_WORK"):
+            solve_mod._WORK = []  # state extensions of each joint search (newer code only)
         with SearchClock() as clock:
             t = time.perf_counter()
-            report = parse(data, name=f"placement_{k}.txt")
+            report = parse(data, name=f"placement_{k}.txt", limits=Limits(max_seconds=600))
             total = time.perf_counter() - t
         statuses = json.dumps([(c.ref, c.status, str(c.value), [str(x) for x in (c.candidates or ())])
                                for c in report.cells], ensure_ascii=False)
         digest = hashlib.sha256(statuses.encode()).hexdigest()[:12]
         counts = {s: sum(c.status == s for c in report.cells) for s in ("ok", "ambiguous", "missing", "inferred")}
         codes = sorted({f.code for f in report.findings})
-        print(f"rows={k:3} search {clock.total * 1000:9.1f} ms  parse {total * 1000:9.1f} ms  cells {counts}  "
+        work = max(getattr(solve_mod, "_WORK", None) or [0])
+        print(f"rows={k:3} search {clock.total * 1000:9.1f} ms  parse {total * 1000:9.1f} ms  work {work:9}  cells {counts}  "
               f"results {digest}  findings {codes}", flush=True)
         out.append({"rows": k, "search_s": clock.total, "parse_s": total, "digest": digest})
     if args.json:

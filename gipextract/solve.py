@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Sequence
 
+from .joint import SearchTooLarge, meet_in_the_middle, propagate
 from .limits import checkpoint
 from .templates import Kind
 from .tokens import Token
@@ -38,10 +39,6 @@ class Equation:
     """``sum(coef * cell) == 0`` over cells given as (unit, column) pairs."""
 
     terms: tuple[tuple[int, int, int], ...]  # (unit index, column index, coefficient)
-
-
-class SearchTooLarge(Exception):
-    """More placements than the search is allowed to look at."""
 
 
 def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]],
@@ -269,10 +266,10 @@ def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
         deltas.append([tuple(sum(v[c] * k for uu, c, k in equations[i].terms if uu == u) for i in relevant)
                        for v in vs])
     start = tuple(const[i] for i in relevant)
-    alive = _propagate(deltas, start)
+    alive = propagate(deltas, start)
     if alive is None:
         return None
-    viable_vecs = _meet_in_the_middle(deltas, alive, start,
+    viable_vecs = meet_in_the_middle(deltas, alive, start,
                                       [[pos[u] for u, _, _ in equations[i].terms if u in pos] for i in relevant],
                                       max_states)
     if viable_vecs is None:
@@ -287,116 +284,4 @@ def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
     return result
 
 
-_REACH_CAP = 20000  # sums tracked per equation in propagation; an equation with more is skipped
-
-
-def _propagate(deltas: list[list[tuple[Value, ...]]], start: tuple[Value, ...]) -> list[list[int]] | None:
-    """Options of each unit that some choice of the others completes, equation by equation
-    (necessary for a full solution, so nothing viable is ever dropped); None if a unit has none."""
-    alive = [list(range(len(d))) for d in deltas]
-    for _ in range(len(deltas) + 1):
-        changed = False
-        for r in range(len(start)):
-            checkpoint()
-            units = [j for j in range(len(deltas)) if any(deltas[j][vi][r] for vi in alive[j])]
-            if not units:
-                continue
-            # Sums reachable by the units before each one, and by the units after it.
-            before: list[set[Value]] = [{start[r]}]
-            for j in units:
-                nxt = {s + deltas[j][vi][r] for s in before[-1] for vi in alive[j]}
-                if len(nxt) > _REACH_CAP:
-                    break
-                before.append(nxt)
-            else:
-                after: list[set[Value]] = [{0}]
-                for j in reversed(units):
-                    after.append({s + deltas[j][vi][r] for s in after[-1] for vi in alive[j]})
-                after.reverse()  # after[i]: sums of units[i:]
-                for i, j in enumerate(units):
-                    rest, keep = after[i + 1], []
-                    for vi in alive[j]:
-                        d = deltas[j][vi][r]
-                        if any(-(s + d) in rest for s in before[i]):
-                            keep.append(vi)
-                    if not keep:
-                        return None
-                    if len(keep) < len(alive[j]):
-                        alive[j] = keep
-                        changed = True
-        if not changed:
-            break
-    return alive
-
-
-def _meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[int]], start: tuple[Value, ...],
-                        members: list[list[int]], max_states: int) -> list[set[int]] | None:
-    """The options of each unit that take part in a full solution, searched from both ends.
-
-    A forward state is ``start`` plus the contributions of units ``0..f-1``; a backward
-    state the contributions of units ``b..k-1``. An equation whose units all lie on one
-    side is checked as that side completes it; the rest where the two sides meet
-    (forward + backward == 0).
-    """
-    k = len(deltas)
-    first = [min(m) for m in members]
-    last = [max(m) for m in members]
-    fwd: list[dict[tuple, list[tuple[tuple, int]]]] = [{start: []}]
-    zero = tuple(0 for _ in start)
-    bwd: list[dict[tuple, list[tuple[tuple, int]]]] = [{zero: []}]
-    f, b = 0, k
-    while f < b:
-        checkpoint()
-        if len(fwd[-1]) <= len(bwd[-1]):
-            j, f = f, f + 1
-            closing = [r for r in range(len(start)) if last[r] == j]
-            nxt: dict[tuple, list[tuple[tuple, int]]] = {}
-            for state in fwd[-1]:
-                for vi in alive[j]:
-                    new = tuple(a + c for a, c in zip(state, deltas[j][vi]))
-                    if any(new[r] != 0 for r in closing):
-                        continue
-                    nxt.setdefault(new, []).append((state, vi))
-            fwd.append(nxt)
-        else:
-            b -= 1
-            j = b
-            # An equation all of whose units are at or after j is complete: its constant
-            # (in the forward start) plus this side's sum must vanish.
-            closing = [r for r in range(len(start)) if first[r] == j]
-            nxt = {}
-            for state in bwd[-1]:
-                for vi in alive[j]:
-                    new = tuple(a + c for a, c in zip(state, deltas[j][vi]))
-                    if any(start[r] + new[r] != 0 for r in closing):
-                        continue
-                    nxt.setdefault(new, []).append((state, vi))
-            bwd.append(nxt)
-        if not nxt:
-            return None
-        if len(nxt) > max_states:
-            raise SearchTooLarge
-    # Equations with units on both sides: forward + backward == 0, i.e. backward == -forward
-    # (one-sided equations were checked already; their entries cancel the same way).
-    meet = [s for s in fwd[-1] if tuple(-x for x in s) in bwd[-1]]
-    if not meet:
-        return None
-    viable: list[set[int]] = [set() for _ in range(k)]
-    states = set(meet)
-    for j in range(f, 0, -1):  # forward units f-1 … 0
-        prev = set()
-        for state in states:
-            for p, vi in fwd[j][state]:
-                viable[j - 1].add(vi)
-                prev.add(p)
-        states = prev
-    states = {tuple(-x for x in s) for s in meet}
-    for depth in range(len(bwd) - 1, 0, -1):  # backward units b … k-1
-        j = k - depth
-        prev = set()
-        for state in states:
-            for p, vi in bwd[depth][state]:
-                viable[j].add(vi)
-                prev.add(p)
-        states = prev
-    return viable
+__all__ = ["BLANK", "FORCED", "Equation", "Placement", "SearchTooLarge", "enumerate_row", "solve"]

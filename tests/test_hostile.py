@@ -3,7 +3,6 @@ without memory blowing up; nothing is fetched and no entity is expanded."""
 from __future__ import annotations
 
 import io
-import resource
 import time
 
 import pytest
@@ -275,8 +274,6 @@ def _files(tmp_path, names):  # type: ignore[no-untyped-def]
 
 
 def _alive(pid: int) -> bool:
-    import os
-
     try:
         with open(f"/proc/{pid}/stat") as f:
             return f.read().split(") ")[1][0] != "Z"
