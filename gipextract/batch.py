@@ -20,6 +20,7 @@ from typing import Iterable, Iterator
 
 from .api import parse
 from .errors import GipExtractError
+from .export import display_path
 from .limits import DEFAULT_LIMITS, Limits
 from .report import Report
 from .workers import Pool
@@ -48,7 +49,7 @@ class Result:
     def display_path(self) -> str:
         """The path as valid Unicode text: bytes that are not UTF-8 (a GBK file name from a
         Windows zip, kept in ``path`` as surrogate escapes) shown as ``\\xNN``."""
-        return os.fsencode(self.path).decode("utf-8", "backslashreplace")
+        return display_path(self.path) or ""
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:

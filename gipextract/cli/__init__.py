@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
+import threading
+from contextlib import nullcontext
 from typing import Any, Callable, Iterator
 
 from .. import __version__
+from ..batch import Interrupted, stop_on_signals
 from ..messages import LANGS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -23,16 +25,6 @@ EXIT_SIGINT, EXIT_SIGTERM = 130, 143
 COMMANDS = ("parse", "check", "aggregate", "compare")
 EPILOG = ("exit codes (every command): 0 clean; 1 findings or an input that could not be read; "
           "2 usage error, missing input path or unusable output location; 130/143 interrupted (SIGINT/SIGTERM)")
-
-
-class Interrupted(BaseException):
-    """SIGTERM arrived: unwinds like Ctrl-C so that workers and temporary files are cleaned up.
-    A BaseException, as KeyboardInterrupt is, so that no ``except Exception`` (a forked
-    worker's error capture, say) can swallow it."""
-
-    def __init__(self, code: int) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 class UsageError(Exception):
@@ -112,37 +104,32 @@ def main(argv: list[str] | None = None) -> int:
         # Any console: a mark or a name its encoding lacks becomes "?", never a crash.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace" if stream is sys.stdout else "backslashreplace")
-    previous = _on_sigterm()
     try:
-        args = build_parser().parse_args(argv)
-        if getattr(args, "jobs", 1) < 1:
-            raise UsageError("--jobs must be at least 1")
-        return int(args.run(args))
+        with stop_on_signals_here():
+            args = build_parser().parse_args(argv)
+            if getattr(args, "jobs", 1) < 1:
+                raise UsageError("--jobs must be at least 1")
+            return int(args.run(args))
     except UsageError as e:
         print(f"gipextract: {e}", file=sys.stderr)
         return EXIT_USAGE
+    except Interrupted as e:  # SIGINT/SIGTERM: the generators have closed and killed their workers
+        return _interrupted(e.exit_code)
     except KeyboardInterrupt:
         return _interrupted(EXIT_SIGINT)
-    except Interrupted as e:
-        return _interrupted(e.code)
     except BrokenPipeError:
         # The reader went away (`… | head`): stop quietly, as Unix tools do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
 
 
-def _on_sigterm() -> Any:
-    def handler(signum: int, frame: object) -> None:
-        raise Interrupted(EXIT_SIGTERM)
-
-    try:
-        return signal.signal(signal.SIGTERM, handler)
-    except ValueError:  # not the main thread (main() called from a thread): leave signals alone
-        return None
+def stop_on_signals_here() -> Any:
+    """:func:`gipextract.batch.stop_on_signals` in the main thread; nothing elsewhere (main()
+    called from a thread cannot set signal handlers)."""
+    if threading.current_thread() is threading.main_thread():
+        return stop_on_signals()
+    return nullcontext()
 
 
 def _interrupted(code: int) -> int:
