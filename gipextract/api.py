@@ -17,6 +17,7 @@ from .model import Document
 from .normalize import nfkc
 from .reconstruct import read_tables
 from .report import Finding, Report, SourceInfo
+from .tokens import EMPTY_CELL
 
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
 
@@ -100,7 +101,8 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
                                  + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
     cells, findings, extras = build(reading)
     budget.tick()
-    printed = any(not tok.blank for t in reading.tables.values() for r in t.rows for tok in r.tokens)
+    # A printed blank marker (—, /, 无) is a value (0); only an empty cell prints nothing.
+    printed = any(tok.text != EMPTY_CELL for t in reading.tables.values() for r in t.rows for tok in r.tokens)
     if not printed:
         raise NoReportFoundError(label, "the report tables are there but print no values (a blank form?)")
     # Titles and dates sit at the top (or a signature date at the very end).

@@ -8,7 +8,7 @@ from typing import Sequence
 from . import templates
 from .identities import expand, identity_findings, ref_str
 from .reconstruct import Reading, RowRead, TableRead
-from .positions import column_spans, place
+from .positions import column_spans, place, trim_layout
 from .report import Cell, ExtraRowOut, Finding
 from .solve import BLANK, Equation, Placement, SearchTooLarge, enumerate_row, solve
 from .templates import Template
@@ -50,6 +50,8 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
             domains.append(None)
             continue
         kinds = [kind_of[c] for c in r.row.columns]
+        if len(r.tokens) > len(kinds):
+            r = rows[i] = replace(r, tokens=trim_layout(r.tokens, len(kinds)))
         try:
             dom = enumerate_row(r.tokens, kinds, local[i])
         except SearchTooLarge:

@@ -183,8 +183,9 @@ def _anchor_pattern(spec: TableSpec) -> "re.Pattern[str]":
 
 _HEADING_NEXT = {
     "proactive": re.compile(r"三\.收到和处理政府信息公开申请"),
-    # No digits inside a heading: `四、结转下年度继续办理 0 0 …` is a row, not part 四.
-    "requests": re.compile(r"四\.[^\d\n]{0,20}?行政(?:法)?复议"),
+    # No digits inside a heading: `四、结转下年度继续办理 0 0 …` is a row, not part 四, and
+    # so is that row when it prints nothing at all (its label runs straight into part 四).
+    "requests": re.compile(r"四\.(?!结转)[^\d\n]{0,20}?行政(?:法)?复议"),
     "appeals": re.compile(r"五\.[^\d\n]{0,20}?存在的?主要问题|六\.其他需要报告"),
 }
 _TRAILING_TEXT_RE = LazyPattern(f"[{HAN}]{{6,}}")
@@ -384,7 +385,10 @@ def _read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last
         # elsewhere (header rows, the label columns of the next row) they are layout.
         valued = {(t.prov.table, t.prov.row) for _, t in toks if not t.blank}
         if label_prov is not None and label_prov.table is not None:
-            valued.add((label_prov.table, label_prov.row))
+            own = (label_prov.table, label_prov.row)
+            # A row that prints values on its label's own line is read by position on that
+            # line: empty cells of the next row's label columns are not its blanks.
+            valued = {own} if own in valued else valued | {own}
         toks = [(p, t) for p, t in toks
                 if not t.blank or t.prov.table is None or (t.prov.table, t.prov.row) in valued]
     if last:
