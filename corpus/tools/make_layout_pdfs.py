@@ -94,9 +94,11 @@ def _wrap(text: str, width: float, sheet: Sheet) -> list[str]:
 
 
 def draw_table(sheet: Sheet, header: list[list[tuple[str, int, int]]], rows: list[tuple[list[str], list[str]]],
-               label_w: float, ncols: int) -> None:
+               label_w: float, ncols: int, split: str | None = None) -> None:
     """A ruled table: header rows of (text, first column, last column) over the value columns
-    (column -1 is the label column), then rows of label parts and value texts."""
+    (column -1 is the label column), then rows of label parts and value texts. The row whose
+    last label part is ``split`` is broken by a page break after its label's first line:
+    its values stay on the first page, the rest of its label goes to the next."""
     x_label = MARGIN
     x_vals = MARGIN + label_w
     col_w = (PAGE_W - MARGIN - x_vals) / ncols
@@ -123,6 +125,9 @@ def draw_table(sheet: Sheet, header: list[list[tuple[str, int, int]]], rows: lis
         sheet.y += h
     for labels, values in rows:
         parts = [_wrap(t, label_w / max(1, len(labels)), sheet) for t in labels]
+        if split is not None and labels and labels[-1] == split:
+            _split_row(sheet, parts, values, label_w, span)
+            continue
         h = max(ROW_H, max((len(p) for p in parts), default=1) * 3.6 + 2)
         sheet.need(h)
         part_w = label_w / max(1, len(labels))
@@ -136,8 +141,34 @@ def draw_table(sheet: Sheet, header: list[list[tuple[str, int, int]]], rows: lis
         sheet.y += h
 
 
-def render(grid: dict, blanks: set, font: Path) -> bytes:
-    """The 2021 form as a ruled PDF, ``blanks`` drawn as empty cells."""
+def _split_row(sheet: Sheet, parts: list[list[str]], values: list[str], label_w: float, span) -> None:
+    """A row cut by a page break: label lines one and values here, the other lines over the page."""
+    part_w = label_w / len(parts)
+    h = ROW_H
+    sheet.need(h)
+    for k, p in enumerate(parts):
+        sheet.rule(MARGIN + k * part_w, sheet.y, MARGIN + (k + 1) * part_w, sheet.y + h)
+        sheet.cell(MARGIN + k * part_w, MARGIN + (k + 1) * part_w, sheet.y + 0.5, p[:1])
+    for j, v in enumerate(values):
+        x0, x1 = span(j, j)
+        sheet.rule(x0, sheet.y, x1, sheet.y + h)
+        sheet.cell(x0, x1, sheet.y + 2, [v])
+    sheet.y = PAGE_H  # the page break
+    rest = max(len(p) for p in parts) - 1
+    h = max(ROW_H, rest * 3.6 + 2)
+    sheet.need(h)
+    for k, p in enumerate(parts):
+        sheet.rule(MARGIN + k * part_w, sheet.y, MARGIN + (k + 1) * part_w, sheet.y + h)
+        sheet.cell(MARGIN + k * part_w, MARGIN + (k + 1) * part_w, sheet.y + 0.5, p[1:])
+    for j in range(len(values)):
+        x0, x1 = span(j, j)
+        sheet.rule(x0, sheet.y, x1, sheet.y + h)
+    sheet.y += h
+
+
+def render(grid: dict, blanks: set, font: Path, total_header: str = "总计", split: str | None = None) -> bytes:
+    """The 2021 form as a ruled PDF, ``blanks`` drawn as empty cells; ``total_header`` heads
+    table 三's last column; ``split`` names a row label of table 三 cut by a page break."""
     t = templates.get("2021")
     sheet = Sheet(font)
     title = f"{UNIT}{YEAR}年政府信息公开工作年度报告"
@@ -163,14 +194,14 @@ def render(grid: dict, blanks: set, font: Path) -> bytes:
     sheet.line("三、收到和处理政府信息公开申请情况")
     req = t.table("requests")
     header = [[("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", -1, -1), ("申请人情况", 0, 6)],
-              [("", -1, -1), ("自然人", 0, 0), ("法人或其他组织", 1, 5), ("总计", 6, 6)],
+              [("", -1, -1), ("自然人", 0, 0), ("法人或其他组织", 1, 5), (total_header, 6, 6)],
               [("", -1, -1), ("", 0, 0), ("商业企业", 1, 1), ("科研机构", 2, 2), ("社会公益组织", 3, 3),
                ("法律服务机构", 4, 4), ("其他", 5, 5), ("", 6, 6)]]
     rows = []
     for r in req.rows:
         labels = [r.group or "", r.label or ""] if r.group else [r.label or ""]
         rows.append((labels, [val("requests", r.key, c) for c in r.columns]))
-    draw_table(sheet, header, rows, 120, 7)
+    draw_table(sheet, header, rows, 120, 7, split)
     sheet.line("四、政府信息公开行政复议、行政诉讼情况")
     outcomes = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
     header = [[("行政复议", 0, 4), ("行政诉讼", 5, 14)],
@@ -205,6 +236,23 @@ def documents(font: Path) -> dict[str, tuple[bytes, dict]]:
         "2021", g, blank, "A ruled PDF drawn cell by cell: every zero cell empty (no row of table 三 prints all "
         "its values), header words wrapped inside their cells (自然/人 with 总计 on the first line; the "
         "outcome words of table 四 over two lines)."))
+    docs["10-pdf-edge-column.pdf"] = (render(g, blank, font, total_header="合 计"), expected(
+        "2021", g, blank, "As 09, but table 三's last column is headed 合 计, which is not a header word of "
+        "the form: that edge column is rebuilt from its neighbours' pitch."))
+    g11 = dict(g)
+    split_label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    # The split row prints a value (6 from natural persons) on the first page, inside its label.
+    for col, v in (("natural_person", 6), ("total", 6)):
+        g11[("requests", "other.no_correction", col)] = v
+    from make_layout_corpus import _check, _complete_requests
+
+    _complete_requests(templates.get("2021"), g11)
+    _check(templates.get("2021"), g11)
+    blank11 = zeros(g11)
+    docs["11-pdf-label-split-page.pdf"] = (render(g11, blank11, font, split=split_label), expected(
+        "2021", g11, blank11, "As 09, with the row （六）1.申请人无正当理由逾期不补正… cut by a page break after "
+        "its label's first line: its values (6 … 6) are printed on the first page, between the two halves of "
+        "its label."))
     return docs
 
 
