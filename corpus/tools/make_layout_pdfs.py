@@ -17,7 +17,6 @@ import argparse
 import json
 import sys
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -33,6 +32,7 @@ FONT_TTC = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 15.0
 ROW_H = 9.0
 SIZE = 8
+SPLIT_AT = 6  # characters of a split row's label printed before the page break
 
 
 class Sheet:
@@ -97,7 +97,7 @@ def draw_table(sheet: Sheet, header: list[list[tuple[str, int, int]]], rows: lis
                label_w: float, ncols: int, split: str | None = None) -> None:
     """A ruled table: header rows of (text, first column, last column) over the value columns
     (column -1 is the label column), then rows of label parts and value texts. The row whose
-    last label part is ``split`` is broken by a page break after its label's first line:
+    last label part is ``split`` is broken by a page break inside its label (after SPLIT_AT characters):
     its values stay on the first page, the rest of its label goes to the next."""
     x_label = MARGIN
     x_vals = MARGIN + label_w
@@ -142,24 +142,26 @@ def draw_table(sheet: Sheet, header: list[list[tuple[str, int, int]]], rows: lis
 
 
 def _split_row(sheet: Sheet, parts: list[list[str]], values: list[str], label_w: float, span) -> None:
-    """A row cut by a page break: label lines one and values here, the other lines over the page."""
+    """A row cut by a page break: the first ``SPLIT_AT`` characters of its label and its values
+    here, the rest of the label over the page."""
     part_w = label_w / len(parts)
     h = ROW_H
     sheet.need(h)
     for k, p in enumerate(parts):
         sheet.rule(MARGIN + k * part_w, sheet.y, MARGIN + (k + 1) * part_w, sheet.y + h)
-        sheet.cell(MARGIN + k * part_w, MARGIN + (k + 1) * part_w, sheet.y + 0.5, p[:1])
+        sheet.cell(MARGIN + k * part_w, MARGIN + (k + 1) * part_w, sheet.y + 0.5, [p[0][:SPLIT_AT]] if k else p[:1])
     for j, v in enumerate(values):
         x0, x1 = span(j, j)
         sheet.rule(x0, sheet.y, x1, sheet.y + h)
         sheet.cell(x0, x1, sheet.y + 2, [v])
     sheet.y = PAGE_H  # the page break
-    rest = max(len(p) for p in parts) - 1
+    rest = len(_wrap("".join(parts[-1])[SPLIT_AT:], part_w, sheet))
     h = max(ROW_H, rest * 3.6 + 2)
     sheet.need(h)
     for k, p in enumerate(parts):
         sheet.rule(MARGIN + k * part_w, sheet.y, MARGIN + (k + 1) * part_w, sheet.y + h)
-        sheet.cell(MARGIN + k * part_w, MARGIN + (k + 1) * part_w, sheet.y + 0.5, p[1:])
+        rest_lines = _wrap("".join(p)[SPLIT_AT:], part_w, sheet) if k else p[1:]
+        sheet.cell(MARGIN + k * part_w, MARGIN + (k + 1) * part_w, sheet.y + 0.5, rest_lines)
     for j in range(len(values)):
         x0, x1 = span(j, j)
         sheet.rule(x0, sheet.y, x1, sheet.y + h)
@@ -251,7 +253,7 @@ def documents(font: Path) -> dict[str, tuple[bytes, dict]]:
     blank11 = zeros(g11)
     docs["11-pdf-label-split-page.pdf"] = (render(g11, blank11, font, split=split_label), expected(
         "2021", g11, blank11, "As 09, with the row （六）1.申请人无正当理由逾期不补正… cut by a page break after "
-        "its label's first line: its values (6 … 6) are printed on the first page, between the two halves of "
+        "its label's first six characters: its values (6 … 6) are printed on the first page, between the two halves of "
         "its label."))
     return docs
 
