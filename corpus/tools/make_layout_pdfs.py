@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_layout_corpus import OUT, UNIT, YEAR, expected, grid_2021, zeros  # noqa: E402
+from make_layout_corpus import OUT, UNIT, YEAR, Marked, expected, grid_2021, zeros  # noqa: E402
 
 from gipextract import templates  # noqa: E402
 from gipextract.writers.layout import show  # noqa: E402
@@ -255,6 +255,22 @@ def documents(font: Path) -> dict[str, tuple[bytes, dict]]:
         "2021", g11, blank11, "As 09, with the row （六）1.申请人无正当理由逾期不补正… cut by a page break after "
         "its label's first six characters: its values (6 … 6) are printed on the first page, between the two halves of "
         "its label."))
+    # Zeros alternately left empty and printed as a blank marker (— - － / in turn).
+    marks = "—-－/"
+    shown: dict = {}
+    blank12: set = set()
+    k = 0
+    for ref, v in g.items():
+        if v == 0:
+            if k % 2:
+                shown[ref] = Marked(0, marks[(k // 2) % len(marks)])
+            else:
+                blank12.add(ref)
+            k += 1
+        shown.setdefault(ref, v)
+    docs["12-pdf-blanks-and-markers.pdf"] = (render(shown, blank12, font), expected(
+        "2021", g, zeros(g), "As 09, but every other zero is printed as a blank marker (—, -, －, / in turn) "
+        "and the rest left empty: markers are placed by position like numbers."))
     return docs
 
 
