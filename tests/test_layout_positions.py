@@ -59,3 +59,13 @@ def test_wrapped_title_beats_a_prose_line() -> None:
     info = extract_info([nfkc(x) for x in lines], "\n".join(lines), {})
     assert info.unit == "某某市某某街道办事处" and info.year == 2022
     assert info.title == "某某市某某街道办事处2022年度政府信息公开工作年度报告"
+
+
+def test_empty_cells_are_bounded_by_max_cells() -> None:
+    from gipextract.limits import Budget, Limits
+
+    data = ("规章" + "\t" * 50 + "7\n").encode() * 10 + "\t\n".encode() * 30
+    doc = read(data, "x", Budget("x", Limits(max_cells=60)))
+    frags = doc.fragments()
+    assert sum(1 for f in frags if not f.text) <= 60
+    assert [f.text for f in frags if f.text] == ["规章", "7"] * 10  # values are never dropped

@@ -66,11 +66,14 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
         raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
     if "[bookmark:" in text:
         text = _BOOKMARK_RE.sub("", text)
-    return Document(format="text", blocks=tuple(_blocks(text.splitlines())))
+    return Document(format="text", blocks=tuple(_blocks(text.splitlines(), budget.limits.max_cells)))
 
 
-def _blocks(lines: list[str]) -> list[Block]:
+def _blocks(lines: list[str], max_empty: int) -> list[Block]:
+    # Empty cells are kept up to ``max_empty`` (Limits.max_cells, as for HTML and DOCX
+    # tables); past that a hostile file of tabs would only cost memory, so they are dropped.
     blocks: list[Block] = []
+    empties = 0
     table = -1  # the current table: a new one after each stretch of prose
     row = -1  # the current one-cell-per-line row (-1: none open)
     col = 0
@@ -87,9 +90,14 @@ def _blocks(lines: list[str]) -> list[Block]:
                 table, in_table = table + 1, True
             row_index = _next_row(blocks, table)
             fields = line.split("\t")
-            frags = tuple(Fragment(c if c.strip() else "", Provenance(line=number, table=table, row=row_index, col=j))
-                          for j, c in enumerate(fields))
-            blocks.append(Block("table", frags))
+            filled = [j for j, c in enumerate(fields) if c and not c.isspace()]
+            empties += len(fields) - len(filled)
+            # A row of nothing but tabs holds no cell.
+            cols = range(len(fields)) if empties <= max_empty and filled else filled
+            frags = tuple(Fragment(fields[j] if fields[j].strip() else "",
+                                   Provenance(line=number, table=table, row=row_index, col=j)) for j in cols)
+            if frags:
+                blocks.append(Block("table", frags))
             row = -1
             continue
         if indented:
@@ -101,6 +109,10 @@ def _blocks(lines: list[str]) -> list[Block]:
             else:
                 col += 1
             cell = body.strip()
+            if not cell:
+                empties += 1
+                if empties > max_empty:
+                    continue
             blocks.append(Block("table", (Fragment(cell, Provenance(line=number, table=table, row=row, col=col)),)))
             continue
         if line.isspace():
