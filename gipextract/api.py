@@ -20,6 +20,7 @@ from .model import Document
 from .normalize import nfkc
 from .reconstruct import read_tables
 from .report import Finding, Report, SourceInfo
+from .tokens import EMPTY_CELL
 
 T = TypeVar("T")
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
@@ -177,7 +178,8 @@ def _parse(data: bytes, label: str, path: str | None, name: str | None, format: 
                                  + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
     cells, findings, extras = _guard(label, "build", build, reading)
     budget.tick()
-    printed = any(not tok.blank for t in reading.tables.values() for r in t.rows for tok in r.tokens)
+    # A printed blank marker (—, /, 无) is a value (0); only an empty cell prints nothing.
+    printed = any(tok.text != EMPTY_CELL for t in reading.tables.values() for r in t.rows for tok in r.tokens)
     if not printed:
         raise NoReportFoundError(label, "the report tables are there but print no values (a blank form?)")
     report = _guard(label, "metadata", _assemble, doc, reading, data, path, name, cells, findings, extras)

@@ -8,9 +8,10 @@ from typing import Sequence
 from . import templates
 from .identities import expand, identity_findings, ref_str
 from .reconstruct import Reading, RowRead, TableRead
-from .positions import column_spans, place
+from .positions import column_spans, place, trim_layout
 from .report import Cell, ExtraRowOut, Finding
-from .solve import BLANK, Equation, Placement, SearchTooLarge, enumerate_row, solve
+from .bounds import settle
+from .solve import BLANK, FORCED, Equation, Placement, SearchTooLarge, enumerate_row, solve
 from .templates import Template
 
 
@@ -50,6 +51,8 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
             domains.append(None)
             continue
         kinds = [kind_of[c] for c in r.row.columns]
+        if len(r.tokens) > len(kinds):
+            r = rows[i] = replace(r, tokens=trim_layout(r.tokens, len(kinds)))
         try:
             dom = enumerate_row(r.tokens, kinds, local[i])
         except SearchTooLarge:
@@ -84,6 +87,7 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
                                     "each such cell keeps all its row's readings"))
     chosen: dict[int, list[Placement]] = {i: [sub[remap[i]][k] for k in viable[remap[i]]]  # type: ignore[index]
                                           for i in remap}
+    chosen = _settle_blanks(rows, chosen, local, cross, kind_of)
     cells: list[Cell] = []
     for i in range(len(table.rows)):
         r = rows[i]
@@ -168,6 +172,48 @@ def _placed_by_position(rows: list[RowRead],
             placed = place(r.tokens, spans)
             if placed is not None:
                 out[out.index(r)] = replace(r, tokens=placed)
+    return out
+
+
+def _settle_blanks(rows: list[RowRead], chosen: dict[int, list[Placement]],
+                   local: Sequence[Sequence[tuple[tuple[int, int], ...]]], cross: Sequence[Equation],
+                   kind_of: dict[str, str]) -> dict[int, list[Placement]]:
+    """Blank cells that bounds over all the table's identities fix (see :mod:`bounds`).
+
+    Only when every row has one reading and the blanks read as 0 break an identity; the
+    cells the bounds fix get their value (``inferred``), everything else is left as read.
+    """
+    if not chosen or any(len(ps) != 1 for ps in chosen.values()):
+        return chosen
+    values: dict[tuple[int, int], object] = {}
+    free: set[tuple[int, int]] = set()
+    signed: set[tuple[int, int]] = set()
+    for i, ps in chosen.items():
+        p, r = ps[0], rows[i]
+        for j, v in enumerate(p.values):
+            values[(i, j)] = v
+            o = p.origin[j]
+            if o < 0 and p.pieces[j] is None or o >= 0 and r.tokens[o].blank:
+                free.add((i, j))
+                if kind_of[r.row.columns[j]] == "signed":
+                    signed.add((i, j))
+    if not free:
+        return chosen
+    eqs = [tuple((i, c, k) for c, k in eq) for i in chosen for eq in local[i]]
+    eqs += [eq.terms for eq in cross if all(u in chosen for u, _, _ in eq.terms)]
+    if all(sum(values[(u, c)] * k for u, c, k in eq) == 0 for eq in eqs):  # type: ignore[misc]
+        return chosen  # the common case: the blanks read as 0 already fit
+    fixed = settle(values, free, signed, eqs)  # type: ignore[arg-type]
+    if not fixed:
+        return chosen
+    out = dict(chosen)
+    for i in {u for u, _ in fixed}:
+        p = chosen[i][0]
+        vals, origin = list(p.values), list(p.origin)
+        for (u, j), v in fixed.items():
+            if u == i:
+                vals[j], origin[j] = v, FORCED
+        out[i] = [Placement(tuple(vals), tuple(origin), p.pieces)]
     return out
 
 

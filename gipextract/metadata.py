@@ -23,11 +23,21 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("一", r"一\s*[、.．]\s*(?:20\d{2}\s*年\s*(?:度)?)?[^\n。]{0,8}?总体情况"),
     ("二", r"二\s*[、.．]\s*主动公开政府信息(?:的)?情况"),
     ("三", r"三\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况"),
-    ("四", r"四\s*[、.．]\s*[^\d\n。]{0,20}?行政(?:法)?复议[^\d\n。]{0,14}?情况"),
+    ("四", r"四\s*[、.．]\s*(?!结转)[^\d\n。]{0,20}?行政(?:法)?复议[^\d\n。]{0,14}?情况"),
     ("五", r"五\s*[、.．]\s*[^\d\n。]{0,16}?存在的?主要问题[^\d\n。]{0,8}?(?:情况|措施)"),
     ("六", r"(?:六\s*[、.．]\s*|(?<=\n)\s*)其他需要报告的事项"),
 )
 _HEADING_RES = [(k, LazyPattern(p)) for k, p in HEADINGS]
+
+
+# Sentence punctuation as the lines arrive here: folded, so 。 is "." and ， is ",".
+_SENTENCE_RE = re.compile(r"[。，；！？.,;!?](?!\d)")
+
+
+def _is_prose(line: str) -> bool:
+    """A sentence rather than a title: long, or punctuated (an ordinal such as ``一.`` aside)."""
+    body = _LABEL_PREFIX_RE.sub("", line).strip()
+    return len(body) >= 60 or _SENTENCE_RE.search(body, 3) is not None
 
 
 def _clean_title(text: str) -> str:
@@ -41,10 +51,13 @@ def extract_info(lines: list[str], text: str, meta: Mapping[str, str]) -> Report
     head = [ln for ln in lines if ln.strip()][:25]
     candidates = [meta["title"]] if meta.get("title") else []
     candidates += head
-    # A title wrapped onto a second line (…工作 / 年度报告) is read joined.
-    tries: list[tuple[int, str]] = list(enumerate(candidates))
+    # Title-like lines first, then a title wrapped onto a second line (…年度报 / 告) read
+    # joined, and only then prose, where 年度报告 may follow a fragment of the name.
+    prose = [_is_prose(line) for line in candidates]
+    tries: list[tuple[int, str]] = [(k, line) for k, line in enumerate(candidates) if not prose[k]]
     tries += [(k, line.rstrip() + candidates[k + 1].strip()) for k, line in enumerate(candidates[:-1])
-              if "。" not in line and len(line) < 60]
+              if not prose[k] and not prose[k + 1]]
+    tries += [(k, line) for k, line in enumerate(candidates) if prose[k]]
     for k, line in tries:
         line_c = _LABEL_PREFIX_RE.sub("", line)
         if len(line_c.strip()) > 80:
@@ -58,7 +71,7 @@ def extract_info(lines: list[str], text: str, meta: Mapping[str, str]) -> Report
             title, unit, year = _clean_title(line_c[m.start():m.end()]), m.group("unit"), int(m.group("year"))
             break
         if _BARE_TITLE_RE.match(line_c) and k > 0 and len(candidates[k - 1].strip()) <= 40 \
-                and "。" not in candidates[k - 1]:
+                and not prose[k - 1]:
             prev = _clean_title(candidates[k - 1])
             m2 = _BARE_TITLE_RE.match(line_c)
             title, unit, year = prev + _clean_title(line_c), prev, int(m2.group("year"))  # type: ignore[union-attr]

@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import Sequence
 
 from .model import Provenance
-from .tokens import Token
+from .tokens import EMPTY_CELL, Token
 
 
 def column_spans(rows: Sequence[Sequence[Token]], width: int) -> list[tuple[float, float]] | None:
     """Horizontal extent of each of ``width`` columns, from rows that print all of them."""
-    full = [r for r in rows if len(r) == width and all(t.prov.bbox is not None and not t.blank for t in r)]
+    # A printed blank marker (—, /) has a box like a number and marks its column as well.
+    full = [r for r in rows if len(r) == width and all(t.prov.bbox is not None for t in r)]
     if len(full) < 2:
         return None
     spans = []
@@ -30,8 +31,9 @@ def column_spans(rows: Sequence[Sequence[Token]], width: int) -> list[tuple[floa
 
 
 def place(tokens: Sequence[Token], spans: list[tuple[float, float]]) -> tuple[Token, ...] | None:
-    """``tokens`` spread over the columns by position, blanks where nothing is printed."""
-    if not tokens or len(tokens) >= len(spans) or any(t.prov.bbox is None or t.blank for t in tokens):
+    """``tokens`` (numbers and printed blank markers) spread over the columns by position,
+    empty cells where nothing is printed."""
+    if not tokens or len(tokens) >= len(spans) or any(t.prov.bbox is None for t in tokens):
         return None
     slots: list[Token | None] = [None] * len(spans)
     last = -1
@@ -47,3 +49,17 @@ def place(tokens: Sequence[Token], spans: list[tuple[float, float]]) -> tuple[To
         slots[last] = t
     page = tokens[0].prov.page
     return tuple(t if t is not None else Token(None, "", Provenance(page=page), False) for t in slots)
+
+
+def trim_layout(tokens: tuple[Token, ...], width: int) -> tuple[Token, ...]:
+    """A row of more than ``width`` tokens without the empty layout cells at its edges
+    (padding and merged label columns), the trailing ones first; printed blank markers
+    (—, /) are kept, for the placement to weigh."""
+    if len(tokens) <= width:
+        return tokens
+    lead, end = 0, len(tokens)
+    while end - lead > width and tokens[end - 1].text == EMPTY_CELL:
+        end -= 1
+    while end - lead > width and tokens[lead].text == EMPTY_CELL:
+        lead += 1
+    return tokens[lead:end]

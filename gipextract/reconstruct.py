@@ -18,6 +18,7 @@ from .limits import checkpoint
 from .model import Fragment, Provenance
 from .normalize import HAN, LazyPattern, compact, compact_with_index, label_core, label_ordinal, nfkc
 from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
+from .headers import header_spans as _header_spans
 from .tokens import EMPTY_CELL, FOOTER_LINE_RE, Piece, Token, blank_out, tokenize
 
 
@@ -175,6 +176,38 @@ def _approximate(flat: Flat, row: RowSpec, noise: "re.Pattern[str]", lo: int, hi
     return s, e
 
 
+# A fragment that holds only a value, a blank marker or a page number (`- 3 -`, `第3页`).
+_VALUE_FRAGMENT_RE = re.compile(r"[\d\s,.+\-/第页共]*\d[\d\s,.+\-/第页共]*|-+|/|无")
+
+
+def _split_label(flat: Flat, row: RowSpec, lo: int, hi: int) -> tuple[int, int] | None:
+    """A label cut in two by value fragments (a row broken by a page break prints its values
+    between the halves of its label): found with those fragments skipped. Returns the label's
+    start and where its values start, so that the run takes them; None if not found so."""
+    kept: list[int] = []
+    skipped_any = False
+    last_frag, last_value = -1, False
+    for cpos in range(lo, hi):
+        f = flat.frag_of(flat.full(cpos))
+        if f != last_frag:
+            last_frag, last_value = f, _VALUE_FRAGMENT_RE.fullmatch(flat.frag_texts[f]) is not None
+        if last_value:
+            skipped_any = True
+        else:
+            kept.append(cpos)
+    if not skipped_any or len(kept) > 4000:
+        return None
+    view = "".join(flat.compact[c] for c in kept)
+    m = _row_pattern(row).search(view)
+    if m is None or m.end() - m.start() < 4:
+        return None
+    s = kept[m.start()]
+    inside = next((kept[j] + 1 for j in range(m.start(), m.end() - 1) if kept[j + 1] != kept[j] + 1), None)
+    if inside is None:
+        return None  # found whole: not a split label (the approximate match decides)
+    return s, inside
+
+
 def _noise_pattern(spec: TableSpec, template_id: str) -> "re.Pattern[str]":
     return _noise_pattern_for(template_id, spec.key)
 
@@ -202,8 +235,9 @@ def _anchor_pattern(spec: TableSpec) -> "re.Pattern[str]":
 
 _HEADING_NEXT = {
     "proactive": re.compile(r"三\.收到和处理政府信息公开申请"),
-    # No digits inside a heading: `四、结转下年度继续办理 0 0 …` is a row, not part 四.
-    "requests": re.compile(r"四\.[^\d\n]{0,20}?行政(?:法)?复议"),
+    # No digits inside a heading: `四、结转下年度继续办理 0 0 …` is a row, not part 四, and
+    # so is that row when it prints nothing at all (its label runs straight into part 四).
+    "requests": re.compile(r"四\.(?!结转)[^\d\n]{0,20}?行政(?:法)?复议"),
     "appeals": re.compile(r"五\.[^\d\n]{0,20}?存在的?主要问题|六\.其他需要报告"),
 }
 _TRAILING_TEXT_RE = LazyPattern(f"[{HAN}]{{6,}}")
@@ -282,6 +316,10 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
         lo = next((m[2] for m in reversed(matches[:k]) if m[2] is not None), start)
         hi = next((m[1] for m in matches[k + 1:] if m[1] is not None), end)
         if hi > lo:
+            split = _split_label(flat, row, lo, hi)
+            if split is not None:
+                matches[k] = (row, split[0], split[1], False)
+                continue
             found_at = _approximate(flat, row, noise, lo, hi)
             if found_at is not None:
                 fs, fe = found_at
@@ -325,60 +363,6 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
     return table
 
 
-@lru_cache(maxsize=None)
-def _header_pattern(template_id: str, table_key: str) -> "re.Pattern[str]":
-    spec = templates.get(template_id).table(table_key)
-    heads = {label_core(c.label.split(" ")[-1]) for c in spec.columns}
-    others = {label_core(x) for x in spec.noise} - heads
-    alts = sorted(heads | others, key=len, reverse=True)
-    return re.compile("|".join(f"(?P<h{i}>{re.escape(a)})" if a in heads else re.escape(a) for i, a in enumerate(alts)))
-
-
-def _header_spans(flat: Flat, spec: TableSpec, template_id: str, start: int,
-                  end: int) -> dict[str, tuple[float, float]] | None:
-    """Horizontal extent of each column, from where the header labels are printed."""
-    found: dict[str, list[tuple[float, float]]] = {}
-    for m in _header_pattern(template_id, spec.key).finditer(flat.compact, start, end):
-        if m.lastgroup is None:
-            continue  # a longer label holding a header word (法人或其他组织)
-        f0, f1 = flat.frag_of(flat.full(m.start())), flat.frag_of(flat.full_end(m.end()) - 1)
-        bbs = [flat.fragments[f].prov.bbox for f in range(f0, f1 + 1)]
-        if any(b is None for b in bbs):
-            return None
-        found.setdefault(m.group(0), []).append((min(b[0] for b in bbs), max(b[2] for b in bbs)))  # type: ignore[index]
-    words = [label_core(c.label.split(" ")[-1]) for c in spec.columns]
-    if len(set(words)) == len(words):
-        # One header word per column: a word printed several times (repeated down a merge)
-        # is one column; a column whose word is missing lies between its neighbours.
-        spans: list[tuple[float, float] | None] = []
-        for w in words:
-            boxes = _merge_boxes(found.get(w, []))
-            spans.append(boxes[0] if len(boxes) == 1 else None)
-        for j, sp in enumerate(spans):
-            if sp is None and 0 < j < len(spans) - 1 and spans[j - 1] and spans[j + 1]:
-                left, right = spans[j - 1], spans[j + 1]
-                spans[j] = (left[1] + 0.5, right[0] - 0.5)  # type: ignore[index]
-        out = {c.key: sp for c, sp in zip(spec.columns, spans) if sp is not None}
-        return out or None
-    # The same outcome words head several groups (table 四): columns are the distinct
-    # places they are printed at, left to right.
-    result = _merge_boxes([b for boxes in found.values() for b in boxes])
-    if len(result) != len(spec.columns):
-        return None
-    return {c.key: sp for c, sp in zip(spec.columns, result)}
-
-
-def _merge_boxes(boxes: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Horizontal spans that overlap by more than half are one column."""
-    merged: list[tuple[float, float]] = []
-    for b in sorted(boxes):
-        if merged and min(b[1], merged[-1][1]) - max(b[0], merged[-1][0]) > 0.5 * (b[1] - b[0]):
-            merged[-1] = (min(b[0], merged[-1][0]), max(b[1], merged[-1][1]))
-        else:
-            merged.append(b)
-    return merged
-
-
 def _is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff"
 
@@ -403,7 +387,10 @@ def _read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last
         # elsewhere (header rows, the label columns of the next row) they are layout.
         valued = {(t.prov.table, t.prov.row) for _, t in toks if not t.blank}
         if label_prov is not None and label_prov.table is not None:
-            valued.add((label_prov.table, label_prov.row))
+            own = (label_prov.table, label_prov.row)
+            # A row that prints values on its label's own line is read by position on that
+            # line: empty cells of the next row's label columns are not its blanks.
+            valued = {own} if own in valued else valued | {own}
         toks = [(p, t) for p, t in toks
                 if not t.blank or t.prov.table is None or (t.prov.table, t.prov.row) in valued]
     if last:

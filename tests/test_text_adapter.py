@@ -44,8 +44,11 @@ def test_utf16_without_bom_is_detected() -> None:
 def test_bookmarks_and_blank_cells_are_not_content() -> None:
     doc = read("[bookmark: _GoBack]（二）依申请公开情况\n\t\t规章\t0\t\n".encode(), "x")
     texts = [f.text for f in doc.fragments()]
-    assert texts == ["（二）依申请公开情况", "规章", "0"]
-    assert [f.prov.line for f in doc.fragments()] == [1, 2, 2]
+    # Empty tab fields stay as empty cells at their place in the row (issue 11): layout,
+    # which the reconstructor trims, or blank values, which it reads by position.
+    assert texts == ["（二）依申请公开情况", "", "", "规章", "0", ""]
+    assert [f.prov.line for f in doc.fragments()] == [1, 2, 2, 2, 2, 2]
+    assert [f.prov.col for f in doc.fragments()] == [None, 0, 1, 2, 3, 4]
 
 
 @pytest.mark.parametrize("data, fmt", [

@@ -41,7 +41,23 @@ def sniff(data: bytes) -> str:
     probe = head.replace(b"\x00", b"").lower()
     if any(tag in probe for tag in (b"<!doctype html", b"<html", b"<body", b"<head", b"<meta ", b"<table", b"<div")):
         return "html"
-    return "text"
+    # A portal page saved as a body fragment: paragraphs first, the first <table> many KB in.
+    # Count common tags further in; a text report does not hold a dozen of them.
+    return "html" if _tag_count(data[:_SNIFF_BYTES]) >= _MIN_TAGS else "text"
+
+
+_SNIFF_BYTES = 256 * 1024
+_MIN_TAGS = 12
+_COMMON_TAGS = (b"<p>", b"<p ", b"</p>", b"<br", b"<span", b"</span>", b"<td", b"</td>", b"<tr", b"<table",
+                b"<div", b"</div>", b"<strong", b"<b>", b"<font", b"<li")
+
+
+def _tag_count(data: bytes) -> int:
+    """How many common HTML tags ``data`` holds (ASCII case folded; UTF-16 NULs dropped)."""
+    if b"<" not in data:
+        return 0
+    probe = data.replace(b"\x00", b"").lower()
+    return sum(probe.count(tag) for tag in _COMMON_TAGS)
 
 
 def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None = None,

@@ -50,7 +50,14 @@ def _plausible(text: str) -> bool:
 
 
 def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
-    """Turn text bytes into a document: each line a block, tab-separated cells its fragments."""
+    """Turn text bytes into a document: each line a block, every table cell a fragment.
+
+    Two flattenings keep a table's cells, and both keep their empty cells as empty
+    fragments with a (table, row, column) provenance, so that a row is read by position:
+    tab-separated rows (``规章\t\t11\t``: each field is a cell) and one cell per line
+    (each cell an indented line; a line holding only its indentation is an empty cell, a
+    line with nothing at all ends the row, an unindented line continues a wrapped cell).
+    """
     budget = budget or Budget(name)
     budget.check("characters of text", len(data), budget.limits.max_chars * 4, "max_chars")
     text = decode(data, name)
@@ -59,12 +66,75 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
         raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
     if "[bookmark:" in text:
         text = _BOOKMARK_RE.sub("", text)
-    blocks = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line or line.isspace():
+    return Document(format="text", blocks=tuple(_blocks(text.splitlines(), budget.limits.max_cells)))
+
+
+def _blocks(lines: list[str], max_empty: int) -> list[Block]:
+    # Empty cells are kept up to ``max_empty`` (Limits.max_cells, as for HTML and DOCX
+    # tables); past that a hostile file of tabs would only cost memory, so they are dropped.
+    blocks: list[Block] = []
+    empties = 0
+    table = -1  # the current table: a new one after each stretch of prose
+    row = -1  # the current one-cell-per-line row (-1: none open)
+    col = 0
+    in_table = False
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            row = -1  # a fully empty line ends a one-cell-per-line row
             continue
-        prov = Provenance.at_line(number)
-        # Empty tab cells are the flattening's layout (merged label columns), not blank values.
-        cells = [c for c in line.split("\t") if c and not c.isspace()] if "\t" in line else [line]
-        blocks.append(Block("paragraph", tuple(Fragment(c, prov) for c in cells)))
-    return Document(format="text", blocks=tuple(blocks))
+        indented = line[0] in _INDENT
+        body = line.lstrip(_INDENT_CHARS) if indented else line
+        if "\t" in body:
+            # A tab-separated row: every field is a cell, the empty ones included.
+            if not in_table:
+                table, in_table = table + 1, True
+            row_index = _next_row(blocks, table)
+            fields = line.split("\t")
+            filled = [j for j, c in enumerate(fields) if c and not c.isspace()]
+            empties += len(fields) - len(filled)
+            # A row of nothing but tabs holds no cell.
+            cols = range(len(fields)) if empties <= max_empty and filled else filled
+            frags = tuple(Fragment(fields[j] if fields[j].strip() else "",
+                                   Provenance(line=number, table=table, row=row_index, col=j)) for j in cols)
+            if frags:
+                blocks.append(Block("table", frags))
+            row = -1
+            continue
+        if indented:
+            # One cell per line: indentation marks a cell, indentation alone an empty one.
+            if not in_table:
+                table, in_table = table + 1, True
+            if row < 0:
+                row, col = _next_row(blocks, table), 0
+            else:
+                col += 1
+            cell = body.strip()
+            if not cell:
+                empties += 1
+                if empties > max_empty:
+                    continue
+            blocks.append(Block("table", (Fragment(cell, Provenance(line=number, table=table, row=row, col=col)),)))
+            continue
+        if line.isspace():
+            continue  # spaces only, no indentation tab: nothing
+        if row >= 0 and blocks and blocks[-1].kind == "table":
+            # An unindented line inside a row: the rest of a cell wrapped onto a new line.
+            blocks.append(Block("table", (Fragment(line.strip(), Provenance(line=number, table=table, row=row, col=col)),)))
+            continue
+        in_table, row = False, -1
+        blocks.append(Block("paragraph", (Fragment(line, Provenance.at_line(number)),)))
+    return blocks
+
+
+_INDENT_CHARS = "\t"
+_INDENT = frozenset(_INDENT_CHARS)
+
+
+def _next_row(blocks: list[Block], table: int) -> int:
+    """The index of a new row of ``table``: one more than the last row emitted for it."""
+    for b in reversed(blocks):
+        prov = b.fragments[0].prov
+        if b.kind != "table" or prov.table != table:
+            break
+        return (prov.row or 0) + 1
+    return 0
