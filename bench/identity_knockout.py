@@ -24,7 +24,7 @@ from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST = ["tests/test_identities_bite.py", "tests/test_text_adapter.py", "tests/test_corpus_seeds.py",
-        "tests/test_corpus_generated.py", "tests/test_reading.py", "tests/test_provenance.py",
+        "tests/test_corpus_generated.py", "tests/test_corpus_dense.py", "tests/test_reading.py", "tests/test_provenance.py",
         "tests/test_property_text.py", "tests/test_property_html.py", "tests/test_property_docx.py"]
 SLOW_FILES = {"tests/test_property_text.py", "tests/test_property_html.py", "tests/test_property_docx.py"}
 
