@@ -9,6 +9,7 @@ The mutants are a seeded sample, so two runs (say, before and after new tests) s
 
     python bench/mutate.py -n 30                       # the working tree
     python bench/mutate.py -n 30 --rev f82c82b         # the same mutants against older tests
+    python bench/mutate.py -n 30 --rerun before.txt    # only the survivors of an earlier run
     python bench/mutate.py --list                      # count the mutation sites
 """
 from __future__ import annotations
@@ -116,6 +117,8 @@ def main() -> int:
     ap.add_argument("--rev", help="run the tests of this commit instead of the working tree")
     ap.add_argument("--timeout", type=int, default=600)
     ap.add_argument("--list", action="store_true")
+    ap.add_argument("--rerun", help="a previous run's output: run only the mutants that survived it "
+                                    "(same -n and --seed); the others were killed by a subset of the tests")
     args = ap.parse_args()
     root = Path(__file__).resolve().parent.parent
     all_sites = [(m, i, k) for m in MODULES for i, k in sites(ast.parse((root / m).read_text(encoding="utf-8")))]
@@ -123,6 +126,12 @@ def main() -> int:
     if args.list:
         return 0
     sample = random.Random(args.seed).sample(all_sites, min(args.n, len(all_sites)))
+    total = len(sample)
+    if args.rerun:
+        outcomes = [ln.split()[0] for ln in Path(args.rerun).read_text(encoding="utf-8").splitlines()
+                    if ln.startswith(("killed", "SURVIVED"))]
+        assert len(outcomes) == len(sample), "the previous run used another -n"
+        sample = [m for m, o in zip(sample, outcomes) if o == "SURVIVED"]
     with tempfile.TemporaryDirectory(prefix="mutate-") as tmp:
         repo = Path(tmp) / "repo"
         copy_repo(repo, args.rev)
@@ -140,8 +149,8 @@ def main() -> int:
             print(f"{'SURVIVED' if ok else 'killed  '} {secs:5.0f}s {module} {desc}", flush=True)
             if ok:
                 survivors.append(f"{module} {desc}")
-    killed = len(sample) - len(survivors)
-    print(f"\nscore: {killed}/{len(sample)} killed ({100 * killed / len(sample):.0f}%)")
+    killed = total - len(survivors)
+    print(f"\nscore: {killed}/{total} killed ({100 * killed / total:.0f}%)")
     for s in survivors:
         print("  survived:", s)
     return 0

@@ -95,3 +95,20 @@ def test_fused_dense_row_is_read() -> None:
     assert "2352132373461323231486" in text  # the row as printed: 235 213 237 346 132 323 1486
     report = parse(text.encode("utf-8"), name="dense.txt")
     assert [c for c in report.cells if c.status == "missing"] == []
+
+
+def test_fused_pieces_hold_at_most_twelve_digits() -> None:
+    """规章's three counts print as one 15-digit run: a cell cut out of fused digits holds at
+    most 12 of them, so 1 | 2 | 1234567890123 is not a reading, and the oracle says which are."""
+    from gipextract import templates
+    template = templates.get("2021")
+    grid = {k: (Decimal(0) if k[2] == "amount" else 0) for k in template.cell_keys()}
+    grid[("proactive", "regulations", "issued")] = 1
+    grid[("proactive", "regulations", "repealed")] = 2
+    grid[("proactive", "regulations", "in_force")] = 1234567890123
+    text = render_text(template, grid, "fused")
+    report = parse(text.encode("utf-8"), name="long.txt")
+    ambiguous = expected_ambiguous("fused", template, grid, set(), [], 0)
+    assert 1234567890123 not in ambiguous[("proactive", "regulations", "in_force")]
+    got = {(c.table, c.row, c.column): sorted(c.candidates) for c in report.cells if c.status == "ambiguous"}
+    assert got == ambiguous
