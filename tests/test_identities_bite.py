@@ -41,10 +41,27 @@ def valid_grid(form_id: str) -> dict:
     return g
 
 
+def form_labels(form_id: str) -> dict[str, str]:
+    """``table.row.column`` -> how a message names the cell: the form's row label and column
+    label (``（一）予以公开/自然人``; table 四's unlabelled row: the column label alone)."""
+    form = official_form(form_id)
+    return {f"{t.key}.{r.key}.{c}": f"{r.label or ''}/{t.column(c).label}".lstrip("/")
+            for t in form.tables for r in t.rows for c in r.columns}
+
+
 def failing_ids(form_id: str, grid: dict) -> set[str]:
+    """The ids of the identities reported broken; each message names its cells by the form's
+    own labels, each followed by the value printed there."""
     report = parse(render_text(official_form(form_id), grid, "cells").encode("utf-8"), name="sums.txt")
     got = {(c.table, c.row, c.column): c.value for c in report.cells}
     assert all(got[k] == v for k, v in grid.items()), "the printed grid is read back as printed"
+    labels = form_labels(form_id)
+    value = {".".join(k): v for k, v in grid.items()}
+    for f in report.findings:
+        if f.code == "identity":
+            assert f.cells, f.message
+            for ref in f.cells:
+                assert f"{labels[ref]}({value[ref]})" in f.message, (ref, labels[ref], f.message)
     return {f.message.split(" ", 1)[0] for f in report.findings if f.code == "identity"}
 
 
