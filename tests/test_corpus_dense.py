@@ -47,3 +47,16 @@ def test_amounts_have_six_decimals_and_every_unit_is_printed() -> None:
     assert any("-yuan." in n for n in names) and any("-yiyuan." in n for n in names) and any("-wanyuan." in n for n in names)
     yuan = (DENSE / "2021-02-html-yuan.html").read_bytes().decode("utf-8")
     assert "元</" in yuan or "元<" in yuan
+
+
+def test_small_whole_amount_in_yuan_is_converted() -> None:
+    """An amount printed as a small whole number of 元 (``500元``) is 0.05 万元, not 500."""
+    from gipextract import templates
+    from gipextract.writers import render_html
+    template = templates.get("2021")
+    grid = {k: (Decimal(0) if k[2] == "amount" else 0) for k in template.cell_keys()}
+    grid[("proactive", "fees", "amount")] = Decimal(500)  # printed as 500元
+    page = render_html(template, grid, amount_suffix="元")
+    assert "500元" in page.decode("utf-8")
+    cell = parse(page, name="fees.html").cell("proactive", "fees", "amount")
+    assert cell.status == "ok" and cell.value == Decimal("0.05"), (cell.status, cell.value)

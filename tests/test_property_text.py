@@ -112,3 +112,28 @@ def test_fused_pieces_hold_at_most_twelve_digits() -> None:
     assert 1234567890123 not in ambiguous[("proactive", "regulations", "in_force")]
     got = {(c.table, c.row, c.column): sorted(c.candidates) for c in report.cells if c.status == "ambiguous"}
     assert got == ambiguous
+
+
+def test_fused_run_followed_by_a_space_is_still_split() -> None:
+    """A space the page kept after a row's last value (``…3 1.属于国家秘密``) ends the run but
+    does not make the run one printed number: its digits are still split over the row."""
+    from gipextract import templates
+    from gipextract.writers import form_rows
+    template = templates.get("2021")
+    grid = {k: (Decimal(0) if k[2] == "amount" else 0) for k in template.cell_keys()}
+    for r in ("new_received", "granted", "total"):
+        grid[("requests", r, "natural_person")] = 2
+        grid[("requests", r, "commercial")] = 1
+        grid[("requests", r, "total")] = 3
+    k, after = 0, None
+    for sec in form_rows(template, grid):
+        k += 1
+        for row in sec.rows:
+            for item in row:
+                if item.ref == ("requests", "granted", "total"):
+                    after = k
+                k += 1
+    text = render_text(template, grid, "fused", spaces=[after])
+    assert "2100003 " in text
+    report = parse(text.encode("utf-8"), name="spaced.txt")
+    check_round_trip(report, grid, set(), expected_ambiguous("fused", template, grid, set(), [after], 0))
