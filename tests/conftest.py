@@ -69,3 +69,11 @@ def assert_matches_expected(out: dict[str, Any], expected: dict[str, Any]) -> No
                 assert src["line"] >= 1, ref
             else:
                 assert {"table", "row", "col"} <= set(src), ref
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The hostile inputs run up to their time limit each by design: ``slow`` for the quick
+    developer run (``-m "not slow"``); CI runs them with everything else."""
+    for item in items:
+        if item.path.name == "test_hostile.py":
+            item.add_marker(pytest.mark.slow)

@@ -197,6 +197,7 @@ def _corpus_tool():
     return mod
 
 
+@pytest.mark.slow  # rebuilds the whole DOCX corpus
 def test_corpus_build_is_deterministic_and_expected_files_current() -> None:
     tool = _corpus_tool()
     docs = tool.documents()

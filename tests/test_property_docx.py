@@ -2,13 +2,14 @@
 controls, tracked changes, nested layout, numbered or boxed headings, blank cells."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gipextract import parse
 from gipextract.writers.docx import render_docx
+from roundtrip import check_round_trip
 from strategies import any_template, grids
-from test_property_text import check_round_trip
 
 
 @st.composite
@@ -32,11 +33,26 @@ def docx_cases(draw):
     return template, grid, blanks, options
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(docx_cases())
-def test_round_trip_docx(case) -> None:
+def _run(case) -> None:
     template, grid, blanks, options = case
     data = render_docx(template, grid, blanks=blanks, **options)
     report = parse(data, name="case.docx")
     assert report.source.format == "docx" and report.template == template.id
-    check_round_trip(report, grid, blanks)
+    # every cell keeps its place in a Word table (blank ones too): nothing is undecidable
+    check_round_trip(report, grid, blanks, {})
+
+
+_checks = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, suppress_health_check=_checks)
+@given(docx_cases())
+def test_round_trip_docx_quick(case) -> None:
+    _run(case)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None, suppress_health_check=_checks)
+@given(docx_cases())
+def test_round_trip_docx(case) -> None:
+    _run(case)

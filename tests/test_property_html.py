@@ -3,13 +3,15 @@ all), chrome, layout tables, Word markup with split runs, blanks, dropped cells,
 table, header orders, malformed spans. Never a wrong unflagged value."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gipextract import parse
 from gipextract.writers.html import AUTO, render_html
+from placement_oracle import TooMany
+from roundtrip import check_round_trip, printed_rows, undecidable
 from strategies import any_template, grids
-from test_property_text import check_round_trip
 
 
 @st.composite
@@ -34,14 +36,33 @@ def html_cases(draw):
     return template, grid, blanks, dropped, options
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(html_cases())
-def test_round_trip_html(case) -> None:
+def _run(case) -> None:
     template, grid, blanks, dropped, options = case
     data = render_html(template, grid, blanks=blanks, dropped=dropped, **options)
     report = parse(data, name="page.html")
     assert report.source.format == "html" and report.template == template.id
-    check_round_trip(report, grid, blanks | dropped)
+    try:  # a blank (&nbsp;) cell keeps its <td>, a dropped one does not
+        ambiguous = undecidable(template.id, printed_rows(template, grid, dropped))
+    except TooMany:
+        assume(False)
+        raise
+    check_round_trip(report, grid, blanks | dropped, ambiguous)
     for cell in report.cells:
         if cell.status == "ok":
             assert {"table", "row", "col"} <= set(cell.source.to_dict())
+
+
+_checks = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+
+@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=_checks)
+@given(html_cases())
+def test_round_trip_html_quick(case) -> None:
+    _run(case)
+
+
+@pytest.mark.slow
+@settings(max_examples=300, deadline=None, suppress_health_check=_checks)
+@given(html_cases())
+def test_round_trip_html(case) -> None:
+    _run(case)

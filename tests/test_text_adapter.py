@@ -32,9 +32,28 @@ def test_crlf_and_cr_line_endings() -> None:
     assert _grid(parse(text.replace("\n", "\r").encode())) == expected
 
 
-def test_gb18030_only_characters_decode() -> None:
-    # 堃 and 镕 are outside GB2312; a GBK/GB18030 decoder must keep them.
+def test_gbk_characters_outside_gb2312_decode() -> None:
+    # 堃 and 镕 are outside GB2312 (but inside GBK); a GBK/GB18030 decoder must keep them.
     assert decode("单位：张堃、朱镕".encode("gb18030"), "x") == "单位：张堃、朱镕"
+
+
+GB18030_ONLY = "䶮"  # CJK Extension A, U+4DAE: in GB18030 (four bytes), not in GBK
+
+
+def test_gb18030_only_characters_decode() -> None:
+    data = f"单位：王{GB18030_ONLY}、张堃".encode("gb18030")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("gbk")  # the premise: a GBK decoder cannot read this text
+    assert decode(data, "x") == f"单位：王{GB18030_ONLY}、张堃"
+
+
+def test_gb18030_report_keeps_its_unit_and_grid() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    expected = _grid(parse(SEED))
+    extra = f"联系人：王{GB18030_ONLY}\n"
+    report = parse((extra + text).encode("gb18030"), name="gb18030.txt")
+    assert _grid(report) == expected
+    assert any(GB18030_ONLY in b.text for b in read((extra + text).encode("gb18030"), "x").blocks)
 
 
 def test_utf16_without_bom_is_detected() -> None:

@@ -36,6 +36,7 @@ from docx.shared import Pt, Twips
 from docx.text.run import Run
 
 from ..templates import Template
+from .forms import form_of
 from .layout import CellRef, Grid, show
 
 __all__ = ["CONTENT_CONTROLS", "HEADING_STYLES", "MERGE_MODES", "SPLIT_STYLES", "FormTable", "Region", "form_tables",
@@ -193,6 +194,7 @@ def _appeals_regions(template: Template, labels: Mapping[str, str]) -> FormTable
 def form_tables(template: Template, labels: Mapping[str, str] | None = None) -> tuple[FormTable, ...]:
     """The three tables of ``template`` as grid regions (``labels`` replaces label texts)."""
     labels = labels or {}
+    template = form_of(template)
     return (_proactive_regions(template, labels), _requests_regions(template, labels),
             _appeals_regions(template, labels))
 
@@ -294,7 +296,7 @@ class _Builder:
     """Builds one document; holds the options, the random source and running ids."""
 
     def __init__(self, template: Template, grid: Grid, opts: dict, log: list[str] | None) -> None:
-        self.t = template
+        self.t = form_of(template)  # the writers' own layout, not the parser's template
         self.grid = grid
         self.o = opts
         self.rng = random.Random(opts["seed"])
@@ -882,6 +884,7 @@ def render_docx(template: Template, grid: Grid, *, unit: str = "某某县某某�
     if cc - set(CONTENT_CONTROLS):
         raise ValueError(f"unknown content_control {sorted(cc - set(CONTENT_CONTROLS))}; "
                          f"any of {', '.join(CONTENT_CONTROLS)}")
+    template = form_of(template)  # the writers' own layout, not the parser's template
     missing = [k for k in template.cell_keys() if k not in grid]
     if missing:
         raise ValueError(f"grid lacks {len(missing)} cells of template {template.id}, e.g. {missing[0]}")

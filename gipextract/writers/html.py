@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Collection, Mapping
 
 from ..templates import Template
+from .forms import form_of
 from .layout import APPEAL_HEADERS, REQUEST_GROUP_TOP, REQUEST_HEADER, CellRef, Grid, show
 
 HTML_ENCODINGS = ("utf-8", "gbk")
@@ -195,7 +196,7 @@ class _Page:
     def __init__(self, template: Template, grid: Grid, *, unit: str, year: int, title: str, word: bool,
                  blanks: set[CellRef], dropped: set[CellRef], malformed: bool, row_labels: dict[str, str],
                  amount_suffix: str, heading_style: str) -> None:
-        self.t = template
+        self.t = form_of(template)  # the writers' own layout, not the parser's template
         self.grid = grid
         self.unit = unit
         self.year = year

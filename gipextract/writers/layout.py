@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Iterator, Mapping
 
 from ..templates import Template
+from .forms import form_of
 
 CellRef = tuple[str, str, str]
 Grid = Mapping[CellRef, "int | Decimal"]
@@ -53,7 +54,9 @@ def show(value: "int | Decimal") -> str:
 
 
 def form_rows(template: Template, grid: Grid, appeal_header: int = 0) -> Iterator[Section]:
-    """The three table sections of ``template`` filled with ``grid``."""
+    """The three table sections of ``template`` filled with ``grid`` (laid out from the
+    writers' own description of the form, :mod:`.forms`, never from the template JSON)."""
+    template = form_of(template)
     pro = template.table("proactive")
     rows: list[tuple[Item, ...]] = []
     last_group = None
