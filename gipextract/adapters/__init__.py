@@ -18,6 +18,7 @@ ADAPTERS: dict[str, str] = {
     "html": "gipextract.adapters.html",
     "docx": "gipextract.adapters.docx",
     "pdf": "gipextract.adapters.pdf",
+    "markdown": "gipextract.adapters.markdown",
 }
 
 _LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
@@ -39,9 +40,23 @@ def sniff(data: bytes) -> str:
         if head.startswith(magic):
             return fmt
     probe = head.replace(b"\x00", b"").lower()
+    if not probe.lstrip().startswith(b"<") and _markdown(data):
+        return "markdown"  # Markdown may hold raw <table> markup; its adapter reads that as HTML
+    if probe.lstrip()[:3] == b"<p>" or probe.lstrip()[:3] == b"<p ":
+        return "html"  # an HTML fragment (mammoth writes no <html>/<body>)
     if any(tag in probe for tag in (b"<!doctype html", b"<html", b"<body", b"<head", b"<meta ", b"<table", b"<div")):
         return "html"
     return "text"
+
+
+def _markdown(data: bytes) -> bool:
+    from .markdown import looks_like_markdown
+    from .text import decode
+
+    try:
+        return looks_like_markdown(decode(data[:200000], "<sniff>"))
+    except Exception:  # noqa: BLE001 - undecodable text is for the text adapter to report
+        return False
 
 
 def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None = None,
