@@ -45,8 +45,16 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
     kind_of = {c.key: c.kind for c in spec.columns}
     rows = _placed_by_position(rows, table.header_spans)
     domains: list[list[Placement] | None] = []
+    displaced = _displaced_rows(rows)
     for i, r in enumerate(rows):
         if not r.found:
+            domains.append(None)
+            continue
+        if i in displaced:
+            findings.append(Finding("warning", "values_displaced",
+                                    f"{spec.key}.{r.row.key}: no values follow label {r.row.label!r} while a "
+                                    "neighbouring row prints more values than it has cells; cells left undetermined",
+                                    _row_refs(spec.key, r)))
             domains.append(None)
             continue
         kinds = [kind_of[c] for c in r.row.columns]
@@ -102,6 +110,22 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
             findings.append(Finding("info", "label_fuzzy",
                                     f"{spec.key}.{r.row.key}: label {r.row.label!r} matched approximately"))
     return cells, findings
+
+
+def _displaced_rows(rows: list[RowRead]) -> set[int]:
+    """Rows whose label prints no value at all next to a row printing more values than it has
+    cells: a converter moved the values (a value line between the lines of a wrapped label), so
+    the bare label is not a blank row (a printed blank cell is a token and does not count)."""
+    def over(j: int) -> bool:
+        r = rows[j]
+        return r.found and sum(1 for t in r.tokens if not t.blank) > len(r.row.columns)
+    out = set()
+    for i, r in enumerate(rows):
+        if r.found and not r.tokens:
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(rows)]
+            if any(over(j) for j in near):
+                out.add(i)
+    return out
 
 
 @lru_cache(maxsize=None)

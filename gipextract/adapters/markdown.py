@@ -54,6 +54,17 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+_HAN_INDEX_RE = re.compile(r"^([\u3400-\u9fff（）()]+)(\d{1,2})$")
+_HAN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+
+
+def _header_word(cell: str) -> str:
+    """A header cell such as ``数据1`` (Han text numbered by a digit) is a column name: its
+    digit is written as a Han numeral so that no reader takes it for a printed value."""
+    m = _HAN_INDEX_RE.match(cell)
+    return m.group(1) + m.group(2).translate(_HAN_DIGITS) if m else cell
+
+
 def split_row(line: str) -> list[str]:
     """The cells of one pipe row (``\\|`` is a pipe inside a cell)."""
     body = line.strip()
@@ -95,6 +106,8 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
             while i < len(lines) and _PIPE_ROW_RE.match(lines[i]):
                 if not _SEPARATOR_RE.match(lines[i]):
                     rows.append((i + 1, [clean(c) for c in split_row(lines[i])]))
+                elif len(rows) == 1:  # the row above the first separator is the header
+                    rows[0] = (rows[0][0], [_header_word(c) for c in rows[0][1]])
                 i += 1
             budget.check("table cells", sum(len(c) for _, c in rows), budget.limits.max_cells, "max_cells")
             blocks.append(_table(rows, table))
