@@ -129,25 +129,21 @@ _NUMBER_RE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 
 
 def _table(rows: list[tuple[int, list[str]]], table: int) -> Block:
-    # Tools expand a merged label cell (colspan) into empty cells after it, and pad a short
-    # row with empty cells at its end. Neither is a blank the document printed: empty cells
-    # left of the column where the table's values start are layout, and empty cells at a
-    # row's end are dropped (the row then reads as short, and the reconstructor weighs
-    # every place its missing cells could be).
-    starts = [next(c for c, t in enumerate(cells) if _NUMBER_RE.match(t))
-              for _, cells in rows if sum(1 for t in cells if _NUMBER_RE.match(t)) >= 2]
-    first_value = max(set(starts), key=starts.count) if starts else 0
+    # Tools expand a merged label cell (colspan) into empty cells after it, pad a short row
+    # with empty cells at its end, and flatten layout tables into one long row. None of these
+    # is a blank the document printed. Only an empty cell standing between two values is
+    # kept as a blank; any other is dropped, so the row reads as short and the reconstructor
+    # weighs every place its missing cells could be (flagging them when the identities
+    # cannot decide) rather than taking a tool's padding for a printed blank.
     frags = []
     for r, (line, cells) in enumerate(rows):
-        while cells and not cells[-1]:
-            cells = cells[:-1]
-        # A row whose values start right of the usual column had a wider label (colspan):
-        # the empty cells between its label and its first value are that label's span.
-        first = next((c for c, t in enumerate(cells) if _NUMBER_RE.match(t)), len(cells))
-        span_end = first if first > first_value else first_value
+        kinds = [None if not t else bool(_NUMBER_RE.match(t)) for t in cells]
         for c, text in enumerate(cells):
-            if not text and c < span_end:
-                continue
+            if not text:
+                left = next((k for k in reversed(kinds[:c]) if k is not None), None)
+                right = next((k for k in kinds[c + 1:] if k is not None), None)
+                if not (left and right):
+                    continue
             frags.append(Fragment(text, Provenance(line=line, table=table, row=r, col=c)))
     return Block("table", tuple(frags))
 
