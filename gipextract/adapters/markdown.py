@@ -47,10 +47,13 @@ def clean(text: str) -> str:
         text = _TAG_RE.sub("", text)
     if "[" in text:
         text = _LINK_RE.sub(r"\1", text)
-    if "\\" in text:
-        text = _ESCAPE_RE.sub(r"\1", text)
+    escaped = "\\" in text
+    if escaped:  # an escaped mark is text: hidden from the emphasis pass, then put back
+        text = _ESCAPE_RE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
     if "*" in text or "_" in text or "~" in text:
         text = _EMPHASIS_RE.sub("", text)
+    if escaped:
+        text = re.sub("[\U000F0000-\U000F00FF]", lambda m: chr(ord(m.group(0)) - 0xF0000), text)
     return " ".join(text.split())
 
 
