@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +19,7 @@ from .normalize import nfkc
 from .reconstruct import read_tables
 from .report import Finding, Report, SourceInfo
 
+_BROWSER_RE = re.compile(r"Skia/PDF|HeadlessChrome|Chrome/|Chromium|Firefox|Safari|wkhtmltopdf|WebKit|Prince", re.I)
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
 
 
@@ -94,6 +96,8 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
     fragments = doc.fragments()
     budget.tick()
     reading = read_tables(fragments)
+    if reading is not None and _BROWSER_RE.search(doc.meta.get("producer", "")):
+        reading.reflowed = True
     budget.tick()
     if reading is None or not any(t.found for t in reading.tables.values()):
         raise NoReportFoundError(label, "no report tables found: neither form's table labels are in the document"

@@ -24,7 +24,7 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
         if not table.found:
             findings.append(Finding("error", "table_missing", f"table {spec.key} ({spec.heading}) was not found",
                                     tuple(ref_str((spec.key, r.key, c)) for r in spec.rows for c in r.columns)))
-        tc, tf = _build_table(reading.template, table)
+        tc, tf = _build_table(reading.template, table, reading.reflowed)
         cells += tc
         findings += tf
         extras += [ExtraRowOut(e.table, e.label, e.values, e.prov) for e in table.extra_rows]
@@ -36,14 +36,14 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
     return cells, findings, extras
 
 
-def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list[Finding]]:
+def _build_table(template: Template, table: TableRead, reflowed: bool = False) -> tuple[list[Cell], list[Finding]]:
     spec = table.spec
     findings: list[Finding] = []
     # Units: the form's rows, then any group printed only as its total.
     rows = list(table.rows) + [read for _, read in table.group_rows]
     local, cross, standing_in = _equations(template.id, spec.key, tuple(g.key for g, _ in table.group_rows))
     kind_of = {c.key: c.kind for c in spec.columns}
-    rows = _placed_by_position(rows, table.header_spans)
+    rows = _placed_by_position(rows, table.header_spans, reflowed)
     domains: list[list[Placement] | None] = []
     displaced = _displaced_rows(rows)
     for i, r in enumerate(rows):
@@ -166,8 +166,8 @@ def _equations(template_id: str, table_key: str, groups: tuple[str, ...]
     return tuple(tuple(eqs) for eqs in local), tuple(cross), standing_in
 
 
-def _placed_by_position(rows: list[RowRead],
-                        header_spans: dict[str, tuple[float, float]] | None) -> list[RowRead]:
+def _placed_by_position(rows: list[RowRead], header_spans: dict[str, tuple[float, float]] | None,
+                        reflowed: bool = False) -> list[RowRead]:
     """Short rows whose values' printed positions fix their columns get explicit blanks.
 
     Columns are located from rows that print every value, else from the header labels.
@@ -190,7 +190,10 @@ def _placed_by_position(rows: list[RowRead],
             continue
         for r in short:
             placed = place(r.tokens, spans)
-            if placed is not None:
+            # Values packed into the first columns are what a browser draws for a row whose
+            # cells were dropped: there positions say nothing, and the row is left to the search.
+            packed = reflowed and placed is not None and all(not t.blank for t in placed[:len(r.tokens)])
+            if placed is not None and not packed:
                 out[out.index(r)] = replace(r, tokens=placed)
     return out
 

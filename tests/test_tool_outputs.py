@@ -29,13 +29,13 @@ FLOOR = {
     "trafilatura": (16, 3091, 0),
     "mammoth-html": (18, 3594, 0),
     "markitdown": (46, 8637, 15),
-    "pandoc-gfm": (34, 6583, 27),
+    "pandoc-gfm": (34, 6565, 17),
     "pymupdf4llm": (12, 2254, 5),
-    "pdftotext-layout": (12, 2135, 17),
+    "pdftotext-layout": (12, 2142, 15),
     "inscriptis": (16, 2841, 31),
-    "pandoc-plain": (34, 2737, 35),
+    "pandoc-plain": (34, 2736, 33),
     "mammoth-md": (18, 1116, 38),
-    "chromium-pdf": (16, 2833, 70),
+    "chromium-pdf": (16, 2915, 2),
 }
 _FINE = ("ok", "empty", "inferred")
 

@@ -144,11 +144,13 @@ def _pymupdf4llm(src: Path) -> str:
 
 
 def _chromium(src: Path) -> bytes:
+    # The default print keeps the running header and footer (date and time, page title, URL,
+    # page n/m) that users' printed PDFs have.
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     assert exe is not None
     with tempfile.TemporaryDirectory() as d:
         out = Path(d) / "out.pdf"
-        subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer=false",
+        subprocess.run([exe, "--headless", "--no-sandbox", "--disable-gpu",
                         f"--user-data-dir={d}/profile", f"--print-to-pdf={out}", src.resolve().as_uri()],
                        capture_output=True, timeout=180, check=True)
         return _fix_pdf_dates(out.read_bytes())

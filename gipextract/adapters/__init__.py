@@ -9,6 +9,7 @@ import importlib
 from typing import Callable
 
 from ..errors import UnsupportedFormatError
+from ..furniture import strip as strip_furniture
 from ..limits import Budget
 from ..model import Document
 
@@ -82,7 +83,7 @@ def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None =
     if module is None:
         raise UnsupportedFormatError(name, f"no adapter for {fmt} documents in this version")
     reader: Callable[[bytes, str, Budget], Document] = importlib.import_module(module).read
-    doc = reader(data, name, budget)
+    doc = strip_furniture(reader(data, name, budget))
     budget.check("characters of text", sum(len(f.text) for b in doc.blocks for f in b.fragments),
                  budget.limits.max_chars, "max_chars")
     return doc
