@@ -96,7 +96,7 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
     fragments = doc.fragments()
     budget.tick()
     reading = read_tables(fragments)
-    if reading is not None and _BROWSER_RE.search(doc.meta.get("producer", "")):
+    if reading is not None and (_BROWSER_RE.search(doc.meta.get("producer", "")) or doc.meta.get("layout") == "columns"):
         reading.reflowed = True
     budget.tick()
     if reading is None or not any(t.found for t in reading.tables.values()):

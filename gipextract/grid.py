@@ -182,7 +182,10 @@ def _placed_by_position(rows: list[RowRead], header_spans: dict[str, tuple[float
         if not short:
             continue
         spans = column_spans([r.tokens for r in group], len(cols))
-        if spans is None and header_spans and all(c in header_spans for c in cols):
+        # Header words mark columns only on a page (PDF geometry); in character-column text
+        # they are centred over right- or left-aligned values and say less than the values do.
+        paged = any(t.prov.page is not None for r in group for t in r.tokens)
+        if spans is None and paged and header_spans and all(c in header_spans for c in cols):
             spans = [header_spans[c] for c in cols]
             if any(spans[j][1] >= spans[j + 1][0] for j in range(len(spans) - 1)):
                 spans = None

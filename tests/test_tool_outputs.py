@@ -33,7 +33,7 @@ FLOOR = {
     "pymupdf4llm": (12, 2254, 5),
     "pdftotext-layout": (12, 2142, 15),
     "inscriptis": (16, 2841, 31),
-    "pandoc-plain": (34, 2736, 33),
+    "pandoc-plain": (34, 2786, 7),
     "mammoth-md": (18, 1116, 38),
     "chromium-pdf": (16, 2915, 2),
 }

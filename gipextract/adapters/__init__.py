@@ -20,6 +20,7 @@ ADAPTERS: dict[str, str] = {
     "docx": "gipextract.adapters.docx",
     "pdf": "gipextract.adapters.pdf",
     "markdown": "gipextract.adapters.markdown",
+    "columns": "gipextract.adapters.columns",
 }
 
 _LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
@@ -41,8 +42,10 @@ def sniff(data: bytes) -> str:
         if head.startswith(magic):
             return fmt
     probe = head.replace(b"\x00", b"").lower()
-    if not probe.lstrip().startswith(b"<") and _markdown(data):
-        return "markdown"  # Markdown may hold raw <table> markup; its adapter reads that as HTML
+    if not probe.lstrip().startswith(b"<"):
+        kind = _text_kind(data)
+        if kind:
+            return kind  # Markdown may hold raw <table> markup; its adapter reads that as HTML
     if probe.lstrip()[:3] == b"<p>" or probe.lstrip()[:3] == b"<p ":
         return "html"  # an HTML fragment (mammoth writes no <html>/<body>)
     if any(tag in probe for tag in (b"<!doctype html", b"<html", b"<body", b"<head", b"<meta ", b"<table", b"<div")):
@@ -50,14 +53,19 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def _markdown(data: bytes) -> bool:
+def _text_kind(data: bytes) -> str | None:
+    """"markdown" or "columns" (text laid out in character columns) when the text is such."""
+    from .columns import looks_like_columns
     from .markdown import looks_like_markdown
     from .text import decode
 
     try:
-        return looks_like_markdown(decode(data[:200000], "<sniff>"))
+        text = decode(data[:200000], "<sniff>")
     except Exception:  # noqa: BLE001 - undecodable text is for the text adapter to report
-        return False
+        return None
+    if looks_like_markdown(text):
+        return "markdown"
+    return "columns" if looks_like_columns(text) else None
 
 
 def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None = None,
