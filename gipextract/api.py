@@ -16,6 +16,7 @@ from .limits import DEFAULT_LIMITS, Budget, Limits
 from .metadata import extract_info, sections
 from .model import Document
 from .normalize import nfkc
+from .older import message as older_message, pre_national_year
 from .reconstruct import read_tables
 from .report import Finding, Report, SourceInfo
 
@@ -100,6 +101,9 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
         reading.reflowed = True
     budget.tick()
     if reading is None or not any(t.found for t in reading.tables.values()):
+        year = pre_national_year(doc)
+        if year is not None:
+            raise NoReportFoundError(label, older_message(year))
         raise NoReportFoundError(label, "no report tables found: neither form's table labels are in the document"
                                  + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
     cells, findings, extras = build(reading)
