@@ -12,6 +12,7 @@ from .positions import column_spans, place
 from .report import Cell, ExtraRowOut, Finding
 from .solve import BLANK, Equation, Placement, SearchTooLarge, enumerate_row, solve
 from .templates import Template
+from .units import header_unit, with_unit
 
 
 def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut]]:
@@ -19,8 +20,13 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
     cells: list[Cell] = []
     findings: list[Finding] = [Finding("info", "template", n) for n in reading.notices]
     extras: list[ExtraRowOut] = []
+    unit = header_unit(reading.flat.compact)
     for spec in reading.template.tables:
         table = reading.tables[spec.key]
+        if unit not in (None, "万元"):
+            amount = {c.key for c in spec.columns if c.kind == "amount"}
+            table.rows = [replace(r, tokens=with_unit(r.tokens, unit)) if amount & set(r.row.columns) else r
+                          for r in table.rows]
         if not table.found:
             findings.append(Finding("error", "table_missing", f"table {spec.key} ({spec.heading}) was not found",
                                     tuple(ref_str((spec.key, r.key, c)) for r in spec.rows for c in r.columns)))
