@@ -34,7 +34,7 @@ FLOOR = {
     "pdftotext-layout": (12, 2142, 15),
     "inscriptis": (16, 2841, 31),
     "pandoc-plain": (34, 2786, 7),
-    "mammoth-md": (18, 1116, 38),
+    "mammoth-md": (18, 3505, 0),
     "chromium-pdf": (16, 2915, 2),
 }
 _FINE = ("ok", "empty", "inferred")

@@ -22,6 +22,7 @@ _EMPHASIS_RE = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|~~)")
 _TAG_RE = re.compile(r"</?(?:span|strong|b|em|i|u|sup|sub|font|a)\b[^>]*>", re.IGNORECASE)
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ESCAPED_ORDINAL_RE = re.compile(r"^\s*\d{1,2}\\\.")
 _TABLE_OPEN_RE = re.compile(r"<table\b", re.IGNORECASE)
 _TABLE_CLOSE_RE = re.compile(r"</table\s*>", re.IGNORECASE)
 # ``[TABLE]`` is what ``pandoc -t plain`` writes for a table it cannot draw: no values.
@@ -37,7 +38,10 @@ def looks_like_markdown(text: str) -> bool:
     if seps and pipes >= 2:
         return True
     heads = sum(1 for ln in lines if _HEADING_RE.match(ln))
-    return heads >= 2 and (pipes >= 2 or "**" in text)
+    if heads >= 2 and (pipes >= 2 or "**" in text):
+        return True
+    # `1\.` at a line start: a Markdown writer escaping what would be an ordered list.
+    return sum(1 for ln in lines if _ESCAPED_ORDINAL_RE.match(ln)) >= 3
 
 
 def clean(text: str) -> str:
