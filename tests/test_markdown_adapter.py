@@ -74,3 +74,22 @@ def test_sniffing() -> None:
     assert sniff("<p>某某</p><table><tr><td>1</td></tr></table>".encode("utf-8")) == "html"
     for seed in sorted((CORPUS / "seeds").glob("*.txt")):
         assert sniff(seed.read_bytes()) == "text", seed.name
+
+
+def test_values_between_the_lines_of_a_wrapped_label_belong_to_it() -> None:
+    # pdftotext -layout: the parenthetical of （二）部分公开 wraps round its row of values.
+    from gipextract.tokens import tokenize
+
+    text = "（二）部分公开（区分处理的，只\n3 0 0 0 0 0 3\n计这一情形，不计其他情形）"
+    from gipextract.normalize import nfkc
+
+    flat = nfkc(text)
+    lines = flat.split("\n")
+    starts = [0, len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2]
+    from gipextract.model import Provenance
+
+    toks, _ = tokenize(flat, 0, starts, lines, [Provenance(line=k + 1) for k in range(3)])
+    assert [t.text for _, t in toks] == ["3", "0", "0", "0", "0", "0", "3"]
+    toks, _ = tokenize("(区分处理的,只\n计这一情形)", 0, [0, 8], ["(区分处理的,只", "计这一情形)"],
+                       [Provenance(line=1), Provenance(line=2)])
+    assert toks == []  # a wrapped note without values stays label text
