@@ -51,6 +51,9 @@ def test_numbered_header_words_are_not_values() -> None:
     header = [f.text for f in table.fragments if f.prov.row == 0]
     assert header == ["类别", "数据一", "数据二", "总计"]
     assert not any(ch.isdigit() for t in header for ch in t)
+    md = "|Col1|Col2|3.危及“三安全一稳定”|Col4|0|\n|---|---|---|---|---|\n"
+    (table,) = _tables(read(md.encode("utf-8"), "x.md"))
+    assert [f.text for f in table.fragments] == ["Col一", "Col二", "3.危及“三安全一稳定”", "Col四", "0"]
 
 
 def test_raw_html_table_inside_markdown_is_read_as_a_table() -> None:

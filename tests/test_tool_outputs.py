@@ -30,7 +30,7 @@ FLOOR = {
     "mammoth-html": (18, 3594, 0),
     "markitdown": (46, 8644, 1),
     "pandoc-gfm": (34, 6565, 17),
-    "pymupdf4llm": (12, 2254, 5),
+    "pymupdf4llm": (12, 2358, 0),
     "pdftotext-layout": (12, 2154, 3),
     "inscriptis": (16, 2841, 31),
     "pandoc-plain": (34, 2786, 7),

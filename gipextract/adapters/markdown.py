@@ -61,12 +61,13 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-_HAN_INDEX_RE = re.compile(r"^([\u3400-\u9fff（）()]+)(\d{1,2})$")
+# 数据1 (an LLM's generic column names), Col1 (pymupdf4llm's names for unnamed columns).
+_HAN_INDEX_RE = re.compile(r"^([\u3400-\u9fff（）()]+|Col|Column)(\d{1,2})$")
 _HAN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 
 
 def _header_word(cell: str) -> str:
-    """A header cell such as ``数据1`` (Han text numbered by a digit) is a column name: its
+    """A header cell such as ``数据1`` or ``Col1`` (a name numbered by a digit) is a column name: its
     digit is written as a Han numeral so that no reader takes it for a printed value."""
     m = _HAN_INDEX_RE.match(cell)
     return m.group(1) + m.group(2).translate(_HAN_DIGITS) if m else cell
