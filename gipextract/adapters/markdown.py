@@ -16,7 +16,7 @@ from .text import decode
 
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
-_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+|(?=[^\s#\x00-\x7f]))")  # `#标题` too (html2text)
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _EMPHASIS_RE = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|~~)")
 _TAG_RE = re.compile(r"</?(?:span|strong|b|em|i|u|sup|sub|font|a)\b[^>]*>", re.IGNORECASE)
@@ -40,6 +40,9 @@ def looks_like_markdown(text: str) -> bool:
     heads = sum(1 for ln in lines if _HEADING_RE.match(ln))
     if heads >= 2 and (pipes >= 2 or "**" in text):
         return True
+    first = next((ln for ln in lines if ln.strip()), "")
+    if re.match(r"^#{1,6} +\S", first):
+        return True  # a document that opens with an ATX heading
     # `1\.` at a line start: a Markdown writer escaping what would be an ordered list.
     return sum(1 for ln in lines if _ESCAPED_ORDINAL_RE.match(ln)) >= 3
 
