@@ -16,6 +16,7 @@ import pytest
 
 from gipextract import parse
 from gipextract.errors import GipExtractError
+from gipextract.limits import Limits
 from conftest import CORPUS, flat_cells, load_expected, same_value, shared_path
 
 TOOLOUT = CORPUS / "toolout"
@@ -45,7 +46,9 @@ def score(path: Path, expected: dict[str, Any]) -> tuple[int, int, list[str]]:
     truth = flat_cells(expected["tables"])
     statuses = expected.get("statuses", {})
     try:
-        out = parse(path).to_dict()
+        # Some damaged outputs take the placement search many seconds (html2text 10: ~8 s of
+        # CPU); the time limit is lifted so that a loaded machine cannot change the figures.
+        out = parse(path, limits=Limits(max_seconds=600.0)).to_dict()
     except GipExtractError:
         return 0, len(truth), []
     got = {f"{c['table']}.{c['row']}.{c['column']}": c for c in out["cells"]}
