@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from dataclasses import replace
 from pathlib import Path
@@ -18,11 +19,14 @@ from .messages import localize
 from .metadata import extract_info, sections
 from .model import Document
 from .normalize import nfkc
+from .older import message as older_message, pre_national_year
 from .reconstruct import read_tables
 from .report import Finding, Report, SourceInfo
 from .tokens import EMPTY_CELL
 
 T = TypeVar("T")
+# Producers that reflow a page as they print it (a row that lost a cell is drawn left-packed).
+_BROWSER_RE = re.compile(r"Skia/PDF|HeadlessChrome|Chrome/|Chromium|Firefox|Safari|wkhtmltopdf|WebKit|Prince", re.I)
 Source = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, BinaryIO]
 
 
@@ -172,8 +176,13 @@ def _parse(data: bytes, label: str, path: str | None, name: str | None, format: 
     fragments = _guard(label, "fragments", doc.fragments)
     budget.tick()
     reading = _guard(label, "read_tables", read_tables, fragments)
+    if reading is not None and (_BROWSER_RE.search(doc.meta.get("producer", "")) or doc.meta.get("layout") == "columns"):
+        reading.reflowed = True
     budget.tick()
     if reading is None or not any(t.found for t in reading.tables.values()):
+        year = pre_national_year(doc)
+        if year is not None:
+            raise NoReportFoundError(label, older_message(year))
         raise NoReportFoundError(label, "no report tables found: neither form's table labels are in the document"
                                  + (f" ({'; '.join(doc.warnings)})" if doc.warnings else ""))
     cells, findings, extras = _guard(label, "build", build, reading)

@@ -13,6 +13,7 @@ from .report import Cell, ExtraRowOut, Finding
 from .bounds import settle
 from .solve import BLANK, FORCED, Equation, Placement, SearchTooLarge, enumerate_row, solve
 from .templates import Template
+from .units import header_unit, with_unit
 
 
 def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut]]:
@@ -20,12 +21,17 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
     cells: list[Cell] = []
     findings: list[Finding] = [Finding("info", "template", n) for n in reading.notices]
     extras: list[ExtraRowOut] = []
+    unit = header_unit(reading.flat.compact)
     for spec in reading.template.tables:
         table = reading.tables[spec.key]
+        if unit not in (None, "万元"):
+            amount = {c.key for c in spec.columns if c.kind == "amount"}
+            table.rows = [replace(r, tokens=with_unit(r.tokens, unit)) if amount & set(r.row.columns) else r
+                          for r in table.rows]
         if not table.found:
             findings.append(Finding("error", "table_missing", f"table {spec.key} ({spec.heading}) was not found",
                                     tuple(ref_str((spec.key, r.key, c)) for r in spec.rows for c in r.columns)))
-        tc, tf = _build_table(reading.template, table)
+        tc, tf = _build_table(reading.template, table, reading.reflowed)
         cells += tc
         findings += tf
         extras += [ExtraRowOut(e.table, e.label, e.values, e.prov) for e in table.extra_rows]
@@ -37,17 +43,25 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
     return cells, findings, extras
 
 
-def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list[Finding]]:
+def _build_table(template: Template, table: TableRead, reflowed: bool = False) -> tuple[list[Cell], list[Finding]]:
     spec = table.spec
     findings: list[Finding] = []
     # Units: the form's rows, then any group printed only as its total.
     rows = list(table.rows) + [read for _, read in table.group_rows]
     local, cross, standing_in = _equations(template.id, spec.key, tuple(g.key for g, _ in table.group_rows))
     kind_of = {c.key: c.kind for c in spec.columns}
-    rows = _placed_by_position(rows, table.header_spans)
+    rows = _placed_by_position(rows, table.header_spans, reflowed)
     domains: list[list[Placement] | None] = []
+    displaced = _displaced_rows(rows)
     for i, r in enumerate(rows):
         if not r.found:
+            domains.append(None)
+            continue
+        if i in displaced:
+            findings.append(Finding("warning", "values_displaced",
+                                    f"{spec.key}.{r.row.key}: no values follow label {r.row.label!r} while a "
+                                    "neighbouring row prints more values than it has cells; cells left undetermined",
+                                    _row_refs(spec.key, r)))
             domains.append(None)
             continue
         kinds = [kind_of[c] for c in r.row.columns]
@@ -108,6 +122,22 @@ def _build_table(template: Template, table: TableRead) -> tuple[list[Cell], list
     return cells, findings
 
 
+def _displaced_rows(rows: list[RowRead]) -> set[int]:
+    """Rows whose label prints no value at all next to a row printing more values than it has
+    cells: a converter moved the values (a value line between the lines of a wrapped label), so
+    the bare label is not a blank row (a printed blank cell is a token and does not count)."""
+    def over(j: int) -> bool:
+        r = rows[j]
+        return r.found and sum(1 for t in r.tokens if not t.blank) > len(r.row.columns)
+    out = set()
+    for i, r in enumerate(rows):
+        if r.found and not r.tokens:
+            near = [j for j in (i - 1, i + 1) if 0 <= j < len(rows)]
+            if any(over(j) for j in near):
+                out.add(i)
+    return out
+
+
 @lru_cache(maxsize=None)
 def _equations(template_id: str, table_key: str, groups: tuple[str, ...]
                ) -> tuple[tuple[tuple[tuple[tuple[int, int], ...], ...], ...], tuple[Equation, ...], dict[str, int]]:
@@ -146,8 +176,8 @@ def _equations(template_id: str, table_key: str, groups: tuple[str, ...]
     return tuple(tuple(eqs) for eqs in local), tuple(cross), standing_in
 
 
-def _placed_by_position(rows: list[RowRead],
-                        header_spans: dict[str, tuple[float, float]] | None) -> list[RowRead]:
+def _placed_by_position(rows: list[RowRead], header_spans: dict[str, tuple[float, float]] | None,
+                        reflowed: bool = False) -> list[RowRead]:
     """Short rows whose values' printed positions fix their columns get explicit blanks.
 
     Columns are located from rows that print every value, else from the header labels.
@@ -162,7 +192,10 @@ def _placed_by_position(rows: list[RowRead],
         if not short:
             continue
         spans = column_spans([r.tokens for r in group], len(cols))
-        if spans is None and header_spans and all(c in header_spans for c in cols):
+        # Header words mark columns only on a page (PDF geometry); in character-column text
+        # they are centred over right- or left-aligned values and say less than the values do.
+        paged = any(t.prov.page is not None for r in group for t in r.tokens)
+        if spans is None and paged and header_spans and all(c in header_spans for c in cols):
             spans = [header_spans[c] for c in cols]
             if any(spans[j][1] >= spans[j + 1][0] for j in range(len(spans) - 1)):
                 spans = None
@@ -170,7 +203,10 @@ def _placed_by_position(rows: list[RowRead],
             continue
         for r in short:
             placed = place(r.tokens, spans)
-            if placed is not None:
+            # Values packed into the first columns are what a browser draws for a row whose
+            # cells were dropped: there positions say nothing, and the row is left to the search.
+            packed = reflowed and placed is not None and all(not t.blank for t in placed[:len(r.tokens)])
+            if placed is not None and not packed:
                 out[out.index(r)] = replace(r, tokens=placed)
     return out
 

@@ -102,6 +102,9 @@ class Reading:
     flat: Flat
     tables: dict[str, TableRead]
     notices: list[str] = field(default_factory=list)
+    # A page a browser laid out (HTML printed to PDF): a row that lost cells has its values
+    # packed into the first columns, so where they are printed does not say which were lost.
+    reflowed: bool = False
 
 
 def _alternation(labels: list[str]) -> str:

@@ -75,6 +75,14 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
         if _holds(p.values, local):
             return [p]
         forced = _force(p, local, kinds, tokens)
+        if forced and any(t.blank for t in tokens):
+            # A blank that an identity would fill may also be a converter's padding of a row
+            # that lost a cell elsewhere (its values shifted): that reading is kept beside the
+            # forced one, and the identities of the whole table choose or leave it ambiguous.
+            keep = [i for i, t in enumerate(tokens) if not t.blank]
+            shifted = enumerate_row([tokens[i] for i in keep], kinds, local, cap)
+            return _dedupe([forced] + [Placement(q.values, tuple(keep[o] if o >= 0 else o for o in q.origin), q.pieces)
+                                       for q in shifted if FORCED not in q.origin])
         return [forced] if forced else [p]  # printed values stand even when they break an identity
     # Two readings of a short row: whole numbers with blanks dropped, or (when digits of
     # neighbouring cells may be fused) every cell printed and the digits split. Both are kept.

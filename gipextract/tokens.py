@@ -38,9 +38,11 @@ class Token(NamedTuple):
 
 
 EMPTY_CELL = "\ue000"  # stands in for an empty table cell in the flattened text
-_NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|件|个|项|条|次|人)?"
+_NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|件|个|项|条|次|人|(?:[ \u3000]{1,3}|\n)(?:万元|亿元|元)(?![\u3400-\u9fff]))?"
 _TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无)(?![\w-])|{EMPTY_CELL})")
-_PAREN_RE = re.compile(r"\(([^()]*)\)")
+# A group may run over line breaks (a wrapped label), but not over a line that starts with a
+# number: that is a row of values printed between the lines of the wrapped label.
+_PAREN_RE = re.compile(r"\(([^()\n]*(?:\n(?![ \t]*[-+]?\d)[^()\n]*)*)\)")
 _CJK_RUN_RE = LazyPattern(f"[{HAN}]{{2,}}")
 # Page numbers printed inside a table (`- 3 -`, `第3页`), as a whole line of a text whose
 # lines are fragments (the spaces cannot run across a line break).
@@ -81,6 +83,8 @@ def tokenize(text: str, offset: int, starts: Sequence[int], frag_texts: Sequence
     f = 0
     for m in _TOKEN_RE.finditer(clean):
         sign, num, unit, blank = m.groups()
+        if unit is not None and unit[0] in " \u3000\n":
+            unit = unit.strip()  # a currency unit after a space or in the next cell (`12345678.90 元`)
         start = m.start()
         f = bisect_right(starts, start + offset, f) - 1  # starts[0] is 0: never below 0
         printed = m.group(0)

@@ -9,6 +9,7 @@ import importlib
 from typing import Callable
 
 from ..errors import UnsupportedFormatError
+from ..furniture import strip as strip_furniture
 from ..limits import Budget
 from ..model import Document
 
@@ -18,6 +19,8 @@ ADAPTERS: dict[str, str] = {
     "html": "gipextract.adapters.html",
     "docx": "gipextract.adapters.docx",
     "pdf": "gipextract.adapters.pdf",
+    "markdown": "gipextract.adapters.markdown",
+    "columns": "gipextract.adapters.columns",
 }
 
 _LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
@@ -39,6 +42,12 @@ def sniff(data: bytes) -> str:
         if head.startswith(magic):
             return fmt
     probe = head.replace(b"\x00", b"").lower()
+    if not probe.lstrip().startswith(b"<"):
+        kind = _text_kind(data)
+        if kind:
+            return kind  # Markdown may hold raw <table> markup; its adapter reads that as HTML
+    if probe.lstrip()[:3] == b"<p>" or probe.lstrip()[:3] == b"<p ":
+        return "html"  # an HTML fragment (mammoth writes no <html>/<body>)
     if any(tag in probe for tag in (b"<!doctype html", b"<html", b"<body", b"<head", b"<meta ", b"<table", b"<div")):
         return "html"
     # A portal page saved as a body fragment: paragraphs first, the first <table> many KB in.
@@ -58,6 +67,21 @@ def _tag_count(data: bytes) -> int:
         return 0
     probe = data.replace(b"\x00", b"").lower()
     return sum(probe.count(tag) for tag in _COMMON_TAGS)
+
+
+def _text_kind(data: bytes) -> str | None:
+    """"markdown" or "columns" (text laid out in character columns) when the text is such."""
+    from .columns import looks_like_columns
+    from .markdown import looks_like_markdown
+    from .text import decode
+
+    try:
+        text = decode(data[:200000], "<sniff>")
+    except Exception:  # noqa: BLE001 - undecodable text is for the text adapter to report
+        return None
+    if looks_like_markdown(text):
+        return "markdown"
+    return "columns" if looks_like_columns(text) else None
 
 
 def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None = None,
@@ -83,7 +107,7 @@ def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None =
     if module is None:
         raise UnsupportedFormatError(name, f"no adapter for {fmt} documents in this version")
     reader: Callable[[bytes, str, Budget], Document] = importlib.import_module(module).read
-    doc = reader(data, name, budget)
+    doc = strip_furniture(reader(data, name, budget))
     budget.check("characters of text", sum(len(f.text) for b in doc.blocks for f in b.fragments),
                  budget.limits.max_chars, "max_chars")
     return doc

@@ -47,6 +47,7 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     try:
         n = len(pdf)
         budget.check("pages", n, budget.limits.max_pages, "max_pages")
+        meta = _producer(pdf)
         blocks: list[Block] = []
         garbled, imageonly = [], []
         for index in range(n):
@@ -71,7 +72,17 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
         warnings.append(f"page(s) {_pages(imageonly)} are images without a text layer (a scan?); OCR them first")
     if n and len(garbled) + len(imageonly) == n:
         raise UnreadableInputError(name, "; ".join(warnings))
-    return Document(format="pdf", blocks=tuple(blocks), warnings=tuple(warnings))
+    return Document(format="pdf", blocks=tuple(blocks), meta=meta, warnings=tuple(warnings))
+
+
+def _producer(pdf) -> dict[str, str]:
+    """The program that wrote the PDF (a browser's print lays tables out differently)."""
+    try:
+        info = pdf.get_metadata_dict()
+    except Exception:  # noqa: BLE001 - metadata is optional; a broken info dictionary is ignored
+        return {}
+    found = " ".join(str(info.get(k) or "") for k in ("Producer", "Creator")).strip()
+    return {"producer": found[:200]} if found else {}
 
 
 def _pages(nums: list[int]) -> str:

@@ -1,0 +1,86 @@
+"""Character-column text (``pdftotext -layout``, inscriptis, ``pandoc -t plain``): tables drawn
+with spaces, each cell under its column header.
+
+Such text keeps where every cell stands, and only there: read left-packed, a row that leaves
+a cell blank puts its values under the wrong columns. Each line is cut into fragments at runs
+of two or more spaces (single spaces join the words of one cell; a run of numbers is cut
+into its numbers), and each fragment gets a box in display columns — East Asian wide and
+full-width characters count 2 — with the line number as its vertical place. The
+reconstructor then places values by column exactly as it does with PDF boxes.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..errors import UnreadableInputError
+from ..limits import Budget
+from ..model import Block, Document, Fragment, Provenance
+from .text import decode
+
+_GAP_RE = re.compile(r"\S(?:\S| (?! ))*")  # a piece: non-space runs joined by single spaces
+_NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
+_WIDE_GAP_RE = re.compile(r"\S {3,}\S")
+_RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
+_PLACEHOLDER_RE = re.compile(r"^\s*\[TABLE\]\s*$")
+
+
+def looks_like_columns(text: str) -> bool:
+    """Is ``text`` laid out in character columns: no tabs, and many lines whose pieces stand
+    apart by wide runs of spaces?"""
+    sample = text[:200000]
+    if "\t" in sample:
+        return False
+    lines = sample.splitlines()
+    wide = sum(1 for ln in lines if _WIDE_GAP_RE.search(ln.strip()))
+    return wide >= 8 and wide >= 0.05 * len(lines)
+
+
+def width(text: str) -> int:
+    """Display width: East Asian wide and full-width characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pieces(line: str) -> list[tuple[int, int, str]]:
+    """(first display column, end column, text) of each piece of ``line``."""
+    out = []
+    col = 0
+    pos = 0
+    for m in _GAP_RE.finditer(line):
+        col += width(line[pos:m.start()])
+        text = m.group(0)
+        start = col
+        words = text.split(" ")
+        if len(words) > 1 and all(_NUMBER_RE.fullmatch(w) for w in words):
+            # Numbers one space apart are neighbouring cells, each at its own column.
+            c = start
+            for w in words:
+                out.append((c, c + width(w), w))
+                c += width(w) + 1
+        else:
+            out.append((start, start + width(text), text))
+        col = start + width(text)
+        pos = m.end()
+    return out
+
+
+def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
+    """Turn character-column text into a document: each line a block, each piece a fragment
+    boxed by its display columns."""
+    budget = budget or Budget(name)
+    budget.check("characters of text", len(data), budget.limits.max_chars * 4, "max_chars")
+    text = decode(data, name)
+    budget.check("characters of text", len(text), budget.limits.max_chars, "max_chars")
+    if "\x00" in text:
+        raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
+    blocks = []
+    for number, line in enumerate(text.splitlines(), start=1):  # splitlines also splits at form feeds
+        if not line.strip() or _RULE_RE.match(line) or _PLACEHOLDER_RE.match(line):
+            continue
+        y = float(number)
+        frags = tuple(Fragment(t, Provenance(line=number, bbox=(float(a), y, float(b), y + 0.8)))
+                      for a, b, t in pieces(line))
+        blocks.append(Block("paragraph", frags))
+    # Converters draw an HTML table's rows as the browser would: a row that lost cells has its
+    # values packed to the left, so packed rows are not placed by column (see grid).
+    return Document(format="text", blocks=tuple(blocks), meta={"layout": "columns"})

@@ -1,0 +1,34 @@
+"""Character-column text: pieces boxed by display column (hand-written lines)."""
+from __future__ import annotations
+
+from gipextract.adapters import sniff
+from gipextract.adapters.columns import pieces, read, width
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    assert width("规章") == 4
+    assert width("ab１") == 4  # a full-width digit is wide
+    assert width("12") == 2
+
+
+def test_pieces_by_display_column() -> None:
+    line = "  规章    13      0   193"
+    # 规章 starts at column 2 and is 4 wide; numbers keep their own columns.
+    assert pieces(line) == [(2, 6, "规章"), (10, 12, "13"), (18, 19, "0"), (22, 25, "193")]
+
+
+def test_words_of_one_cell_stay_together_numbers_part() -> None:
+    # （一）予以公开 is 7 wide characters (14 columns), a space, 本年 (4): 19 columns.
+    assert pieces("（一）予以公开 本年  1 2 3") == [(0, 19, "（一）予以公开 本年"), (21, 22, "1"), (23, 24, "2"),
+                                                 (25, 26, "3")]
+
+
+def test_read_and_sniff() -> None:
+    body = "\n".join(f"行政许可{k}        {k}          {k + 1}" for k in range(10)) + "\n"
+    data = body.encode("utf-8")
+    assert sniff(data) == "columns"
+    doc = read(data, "x.txt")
+    first = doc.blocks[0].fragments
+    assert [(f.text, f.prov.line, f.prov.bbox[0]) for f in first] == [("行政许可0", 1, 0.0), ("0", 1, 17.0),
+                                                                     ("1", 1, 28.0)]
+    assert sniff("规章\t1\t2\n".encode("utf-8")) == "text"  # tab-separated text is not column text

@@ -1,0 +1,98 @@
+"""The Markdown adapter on small hand-written inputs (expected blocks written by reading them)."""
+from __future__ import annotations
+
+from gipextract.adapters import sniff
+from gipextract.adapters.markdown import clean, read
+from conftest import CORPUS
+
+MD = """# 某某区2023年政府信息公开工作年度报告
+
+**二、主动公开政府信息情况**
+
+| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+|---|:---:|---|---|
+| **规章** | 1<br>  | 0 |  |
+| 行政规范性文件 | 5 |  | 7 |
+
+[TABLE]
+"""
+
+
+def _tables(doc):
+    return [b for b in doc.blocks if b.kind == "table"]
+
+
+def test_pipe_rows_are_cells_with_positions() -> None:
+    doc = read(MD.encode("utf-8"), "x.md")
+    assert doc.format == "markdown"
+    (table,) = _tables(doc)
+    cells = [(f.prov.row, f.prov.col, f.text) for f in table.fragments]
+    # Separator row dropped; marks removed; the empty cell between 5 and 7 is a blank;
+    # the empty cell ending the 规章 row is padding (dropped).
+    assert cells == [
+        (0, 0, "信息内容"), (0, 1, "本年制发件数"), (0, 2, "本年废止件数"), (0, 3, "现行有效件数"),
+        (1, 0, "规章"), (1, 1, "1"), (1, 2, "0"),
+        (2, 0, "行政规范性文件"), (2, 1, "5"), (2, 2, ""), (2, 3, "7"),
+    ]
+    assert all(f.prov.line is not None for f in table.fragments)
+    paragraphs = [b.text for b in doc.blocks if b.kind == "paragraph"]
+    assert paragraphs == ["某某区2023年政府信息公开工作年度报告", "二、主动公开政府信息情况"]  # no [TABLE]
+
+
+def test_colspan_padding_after_a_label_is_not_a_blank() -> None:
+    md = "| 一、本年新收政府信息公开申请数量 | | | 3 | 0 | 3 |\n|---|---|---|---|---|---|\n"
+    (table,) = _tables(read(md.encode("utf-8"), "x.md"))
+    assert [f.text for f in table.fragments] == ["一、本年新收政府信息公开申请数量", "3", "0", "3"]
+
+
+def test_numbered_header_words_are_not_values() -> None:
+    md = "| 类别 | 数据1 | 数据2 | 总计 |\n|---|---|---|---|\n| 予以公开 | 2 | 1 | 3 |\n"
+    (table,) = _tables(read(md.encode("utf-8"), "x.md"))
+    header = [f.text for f in table.fragments if f.prov.row == 0]
+    assert header == ["类别", "数据一", "数据二", "总计"]
+    assert not any(ch.isdigit() for t in header for ch in t)
+    md = "|Col1|Col2|3.危及“三安全一稳定”|Col4|0|\n|---|---|---|---|---|\n"
+    (table,) = _tables(read(md.encode("utf-8"), "x.md"))
+    assert [f.text for f in table.fragments] == ["Col一", "Col二", "3.危及“三安全一稳定”", "Col四", "0"]
+
+
+def test_raw_html_table_inside_markdown_is_read_as_a_table() -> None:
+    md = ("## 表\n\n<table><tr><td colspan=\"2\">规章</td><td>4</td></tr>"
+          "<tr><td>a</td><td></td><td>5</td></tr></table>\n\n| x | 1 | 2 |\n|---|---|---|\n")
+    tables = _tables(read(md.encode("utf-8"), "x.md"))
+    assert len(tables) == 2
+    first = [(f.prov.table, f.prov.row, f.prov.col, f.text) for f in tables[0].fragments]
+    assert first == [(0, 0, 0, "规章"), (0, 0, 2, "4"), (0, 1, 0, "a"), (0, 1, 1, ""), (0, 1, 2, "5")]
+    assert {f.prov.table for f in tables[1].fragments} == {1}
+    assert "colspan" not in " ".join(f.text for t in tables for f in t.fragments)
+
+
+def test_clean_removes_marks() -> None:
+    assert clean("**2023**年<br/>*报告*") == "2023年 报告"
+    assert clean(r"\*注\*") == "*注*"
+
+
+def test_sniffing() -> None:
+    assert sniff(MD.encode("utf-8")) == "markdown"
+    assert sniff("<p>某某</p><table><tr><td>1</td></tr></table>".encode("utf-8")) == "html"
+    for seed in sorted((CORPUS / "seeds").glob("*.txt")):
+        assert sniff(seed.read_bytes()) == "text", seed.name
+
+
+def test_values_between_the_lines_of_a_wrapped_label_belong_to_it() -> None:
+    # pdftotext -layout: the parenthetical of （二）部分公开 wraps round its row of values.
+    from gipextract.tokens import tokenize
+
+    text = "（二）部分公开（区分处理的，只\n3 0 0 0 0 0 3\n计这一情形，不计其他情形）"
+    from gipextract.normalize import nfkc
+
+    flat = nfkc(text)
+    lines = flat.split("\n")
+    starts = [0, len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2]
+    from gipextract.model import Provenance
+
+    toks, _ = tokenize(flat, 0, starts, lines, [Provenance(line=k + 1) for k in range(3)])
+    assert [t.text for _, t in toks] == ["3", "0", "0", "0", "0", "0", "3"]
+    toks, _ = tokenize("(区分处理的,只\n计这一情形)", 0, [0, 8], ["(区分处理的,只", "计这一情形)"],
+                       [Provenance(line=1), Provenance(line=2)])
+    assert toks == []  # a wrapped note without values stays label text
