@@ -144,4 +144,5 @@ def test_ok_cells_are_printed_where_their_source_says(path: Path) -> None:
         where = {c: cells.get((c.source.table, c.source.row, c.source.col), "<no such cell>") for c in ok}
     wrong = {f"{c.table}.{c.row}.{c.column}={c.value}": text[:60] for c, text in where.items() if not holds(text, c.value)}
     assert wrong == {}
-    assert ok, "a corpus report with no ok cell proves nothing here"
+    # A report printing a blank marker in every cell (corpus/layout/06) has only empty cells.
+    assert ok or all(c.status == "empty" for c in report.cells), "a corpus report with no ok cell proves nothing here"

@@ -16,7 +16,7 @@ import unicodedata
 from ..errors import UnreadableInputError
 from ..limits import Budget
 from ..model import Block, Document, Fragment, Provenance
-from .text import decode
+from .text import decode, lines
 
 _GAP_RE = re.compile(r"\S(?:\S| (?! ))*")  # a piece: non-space runs joined by single spaces
 _NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
@@ -74,7 +74,7 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     if "\x00" in text:
         raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
     blocks = []
-    for number, line in enumerate(text.splitlines(), start=1):  # splitlines also splits at form feeds
+    for number, line in enumerate(lines(text), start=1):
         if not line.strip() or _RULE_RE.match(line) or _PLACEHOLDER_RE.match(line):
             continue
         y = float(number)

@@ -66,7 +66,16 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
         raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
     if "[bookmark:" in text:
         text = _BOOKMARK_RE.sub("", text)
-    return Document(format="text", blocks=tuple(_blocks(text.splitlines(), budget.limits.max_cells)))
+    return Document(format="text", blocks=tuple(_blocks(lines(text), budget.limits.max_cells)))
+
+
+def lines(text: str) -> list[str]:
+    """The text's lines as :meth:`str.splitlines` cuts them, except at the form feeds pdftotext
+    puts before each page's first line: those are dropped, so line numbers match an editor's."""
+    return _LINE_END.split(text.replace("\f", ""))
+
+
+_LINE_END = re.compile("\r\n|[\n\r\v\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 def _blocks(lines: list[str], max_empty: int) -> list[Block]:
