@@ -78,18 +78,20 @@ def _load(data: bytes, label: str, fmt: str | None, budget: Budget, convert_lega
 
 
 def parse(source: Source, *, format: str | None = None, name: str | None = None,
-          limits: Limits | None = None, convert_legacy: bool = False) -> Report:
+          limits: Limits | None = None, convert_legacy: bool = False, ocr: bool = False) -> Report:
     """Parse one annual report from a path, bytes or a binary file object.
 
     The format is detected from the content (``format`` forces one of ``text``,
     ``html``, ``docx``, ``pdf``). ``name`` labels the source in messages and output;
     ``limits`` overrides the resource limits (:class:`~gipextract.limits.Limits`);
-    ``convert_legacy`` lets a .doc/.wps file be converted with LibreOffice, if installed.
+    ``convert_legacy`` lets a .doc/.wps file be converted with LibreOffice, if installed;
+    ``ocr`` reads PDF pages without a usable text layer and PNG/JPEG/TIFF pictures by OCR
+    (needs ``pip install 'gipextract[ocr]'``; see docs/ocr.md).
     Raises a :class:`~gipextract.errors.GipExtractError` subclass on bad input.
     """
     limits = limits or DEFAULT_LIMITS
     data, label, path = _read_source(source, name, limits.max_bytes)
-    budget = Budget(label, limits)
+    budget = Budget(label, limits, ocr=ocr)
     doc = _load(data, label, format, budget, convert_legacy)
     fragments = doc.fragments()
     budget.tick()

@@ -18,6 +18,8 @@ class Limits:
     max_part_bytes: int = 64 * 1024 * 1024  # one XML part of a DOCX, uncompressed
     max_cells: int = 50_000  # table cells in an HTML page or DOCX
     max_seconds: float = 30.0  # wall time to read one document
+    max_ocr_pages: int = 20  # page images read by OCR (parse(..., ocr=True))
+    ocr_seconds_per_page: float = 60.0  # added to max_seconds for each page read by OCR
 
 
 DEFAULT_LIMITS = Limits()
@@ -30,6 +32,11 @@ class Budget:
     name: str
     limits: Limits = DEFAULT_LIMITS
     started: float = field(default_factory=time.monotonic)
+    ocr: bool = False  # read page images by OCR (parse(..., ocr=True))
+
+    def grant(self, seconds: float) -> None:
+        """Move the deadline ``seconds`` later (each page read by OCR is given its own time)."""
+        self.started += seconds
 
     def tick(self) -> None:
         """Raise :class:`ResourceLimitError` once the time limit has passed."""

@@ -49,11 +49,18 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
         budget.check("pages", n, budget.limits.max_pages, "max_pages")
         blocks: list[Block] = []
         garbled, imageonly = [], []
+        ocred: list[int] = []
+        inked: list = []
         for index in range(n):
             budget.tick()
             page = pdf[index]
             try:
                 page_blocks, state = _read_page(page, index + 1)
+                if budget.ocr and state != "text":  # no usable text layer: read the page image
+                    page_blocks, marks = _ocr_page(page, index + 1, budget, len(ocred))
+                    state = "ocr"
+                    ocred.append(index + 1)
+                    inked.extend(marks)
             finally:
                 page.close()
             if state == "garbled":
@@ -64,6 +71,10 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     finally:
         pdf.close()
     warnings = []
+    if ocred:
+        from .ocr import page_warnings
+
+        warnings.extend(page_warnings(ocred, inked))
     if garbled:
         warnings.append(f"the text layer of page(s) {_pages(garbled)} is garbled (mojibake or unmapped glyphs) "
                         "and cannot be trusted")
@@ -72,6 +83,14 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     if n and len(garbled) + len(imageonly) == n:
         raise UnreadableInputError(name, "; ".join(warnings))
     return Document(format="pdf", blocks=tuple(blocks), warnings=tuple(warnings))
+
+
+def _ocr_page(page, number: int, budget: Budget, done: int) -> tuple[list[Block], list]:
+    from .ocr import read_pdf_page, require
+
+    require(budget.name)
+    budget.check("OCR pages", done + 1, budget.limits.max_ocr_pages, "max_ocr_pages")
+    return read_pdf_page(page, number, budget)
 
 
 def _pages(nums: list[int]) -> str:
