@@ -52,8 +52,8 @@ SCANS = [
     Scan("01-plain-scan", "01-seed000-plain", "pdf", 1.2, 0.6, 6.0, 55, False, 1),
     Scan("03-merges-seal", "03-seed002-random-merges", "pdf", -1.5, 0.8, 8.0, 45, True, 2),
     Scan("06-form2019-scan", "06-form2019-random", "pdf", 0.8, 0.7, 7.0, 50, True, 3),
-    Scan("15-blank-photo", "15-blank-cells", "png", -1.0, 0.7, 5.0, 60, False, 4),
-    Scan("16-tall-photo-seal", "16-tall-table", "png", 1.5, 0.6, 5.0, 60, True, 5),
+    Scan("15-blank-photo", "15-blank-cells", "png", -1.0, 0.7, 3.0, 60, False, 4),
+    Scan("16-tall-photo-seal", "16-tall-table", "png", 1.5, 0.6, 3.0, 60, True, 5),
 ]
 
 _TABLE_START = "主动公开政府信息情况"
@@ -80,8 +80,23 @@ def render(page: pdfium.PdfPage) -> np.ndarray:
     return rgb
 
 
-def stamp_seal(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """A red round seal (ring, star, unit name) multiplied over the page's first table."""
+def digit_spots(page: pdfium.PdfPage) -> list[tuple[float, float]]:
+    """Pixel centres of the digits printed below the table 二 heading (or anywhere, without it)."""
+    tp = page.get_textpage()
+    text = tp.get_text_range()
+    height = page.get_height()
+    start = text.find(_TABLE_START)
+    spots = []
+    for i, ch in enumerate(text):
+        if ch.isdigit() and i > start and len(text) == tp.count_chars():
+            left, bottom, right, top = tp.get_charbox(i)
+            spots.append(((left + right) / 2 * DPI / 72, (height - (top + bottom) / 2) * DPI / 72))
+    tp.close()
+    return spots
+
+
+def stamp_seal(rgb: np.ndarray, rng: np.random.Generator, spots: list[tuple[float, float]]) -> np.ndarray:
+    """A red round seal (ring, star, unit name) multiplied over printed values of a table."""
     h, w = rgb.shape[:2]
     size = int(1.6 * DPI)  # a 4 cm seal is about 1.6 inch
     seal = Image.new("L", (size, size), 0)
@@ -102,9 +117,10 @@ def stamp_seal(rgb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
     draw.text((cx, cy + size * 0.28), "政务公开专用章", fill=255, font=ImageFont.truetype(FONT, size // 13), anchor="mm")
     mask = np.array(seal.rotate(float(rng.uniform(-25, 25)), resample=Image.BILINEAR), np.float32) / 255
     mask *= float(rng.uniform(0.75, 0.9))  # ink density: a stamp is never solid
-    # Over the value columns of the first table on the page: where digits are.
-    x0 = int(w * rng.uniform(0.45, 0.62))
-    y0 = int(h * rng.uniform(0.15, 0.45))
+    # Centred on a printed value of a table: where a stray red stroke would become a digit.
+    cx, cy = spots[int(rng.integers(len(spots)))] if spots else (w * 0.6, h * 0.4)
+    x0 = int(min(max(cx - size / 2, 0), w - size))
+    y0 = int(min(max(cy - size / 2, 0), h - size))
     red = np.array([215, 30, 35], np.float32)
     region = rgb[y0:y0 + size, x0:x0 + size].astype(np.float32)
     m = mask[:region.shape[0], :region.shape[1], None]
@@ -130,6 +146,17 @@ def degrade(rgb: np.ndarray, scan: Scan, angle: float, rng: np.random.Generator)
     return cv2.cvtColor(cv2.imdecode(jpg, cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
 
 
+def _seal_palette() -> Image.Image:
+    """Greys and the seal's reds (over paper, over print): an adaptive palette drops the red."""
+    colours = [(v, v, v) for v in (250, 238, 222, 200, 170, 135, 95, 55, 25)]
+    colours += [(int(250 - (250 - r) * m), int(250 - (250 - g) * m), int(250 - (250 - b) * m))
+                for m in (0.35, 0.6, 0.8, 0.95) for r, g, b in [(215, 30, 35)]]
+    colours += [(120, 20, 25), (60, 10, 12), (170, 60, 60)]
+    pal = Image.new("P", (1, 1))
+    pal.putpalette([c for rgb in colours for c in rgb] + [0] * (3 * (256 - len(colours))))
+    return pal
+
+
 def _image(rgb: np.ndarray, colour: bool) -> Image.Image:
     img = Image.fromarray(rgb)
     return img if colour else img.convert("L")
@@ -142,9 +169,10 @@ def make(scan: Scan) -> None:
     pages = table_pages(pdf)
     images = []
     for k, index in enumerate(pages):
-        rgb = render(pdf[index])
+        page = pdf[index]
+        rgb = render(page)
         if scan.seal and k == 0:
-            rgb = stamp_seal(rgb, rng)
+            rgb = stamp_seal(rgb, rng, digit_spots(page))
         angle = scan.angle if k % 2 == 0 else -scan.angle * 0.6
         images.append(degrade(rgb, scan, angle, rng))
     pdf.close()
@@ -159,7 +187,7 @@ def make(scan: Scan) -> None:
         tall = np.concatenate(crops, axis=0)
         img = _image(tall, scan.seal)
         # Few colours keep the file small; the noise and blur are already in the pixels.
-        img = img.convert("P", palette=Image.ADAPTIVE, colors=16) if scan.seal else img.quantize(16)
+        img = img.quantize(palette=_seal_palette(), dither=Image.Dither.NONE) if scan.seal else img.quantize(8)
         img.save(OUT / f"{scan.name}.png", optimize=True)
     expected = json.loads((SRC / f"{scan.source}.expected.json").read_text(encoding="utf-8"))
     out = {k: expected[k] for k in ("template", "tables", "statuses", "candidates")}
