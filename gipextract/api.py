@@ -120,4 +120,8 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
         extra_rows=tuple(extras),
     )
     more = prose_findings(report) + [Finding("warning", "source", w) for w in doc.warnings]
+    if "ocr_pages" in doc.meta:
+        from .ocrcheck import ocr_findings
+
+        more += ocr_findings(report.cells, doc.meta)
     return replace(report, findings=report.findings + tuple(more)) if more else report

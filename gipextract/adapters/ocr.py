@@ -124,16 +124,8 @@ def read_page(rgb: Any, page: int, pt_per_px: float) -> PageResult:
         (in_cell.setdefault(label, []) if label else loose.setdefault(g.line, [])).append(g)
     rows: list[tuple[float, list[Fragment]]] = []
     if grid is not None:
-        for top, cells in _grid_rows(grid, unit):
-            frags: list[Fragment] = []
-            for cell in cells:
-                content = in_cell.get(cell.label)
-                if content:
-                    frags.extend(_cell_fragments(content, page, pt_per_px, unit))
-                elif cell.ink:
-                    result.inked_empty.append(_pt(cell.box, pt_per_px))
-            if frags:
-                rows.append((top, frags))
+        for top, frags in _table_rows(grid, in_cell, unit, page, pt_per_px, result):
+            rows.append((top, frags))
     for line in _text_rows(list(loose.values()), unit):
         frags = [_fragment(word, page, pt_per_px, numeric_only=True) for word in _words(line, unit)]
         rows.append((min(g.box[1] for g in line), frags))
@@ -152,6 +144,48 @@ def _cell_at(grid: TableGrid, g: Glyph) -> int:
         if label:
             return label
     return 0
+
+
+def _table_rows(grid: TableGrid, in_cell: dict[int, list[Glyph]], unit: int, page: int, pt_per_px: float,
+                result: PageResult) -> list[tuple[float, list[Fragment]]]:
+    """Fragments of each table row, left to right, the rows top to bottom.
+
+    A cell belongs to the row of its top rule (a group label spanning rows comes before
+    its first sub-row, as in a text layer), except a number inside a cell that spans
+    rows: it goes to the row it is printed in, beside its own label.
+    """
+    rows = _grid_rows(grid, unit)
+    tops: dict[int, list[float]] = {}
+    for top, cells in rows:
+        tops.setdefault(cells[0].table, []).append(top)
+    placed: dict[tuple[int, float], list[tuple[float, list[Fragment]]]] = {}
+    for top, cells in rows:
+        for cell in cells:
+            content = in_cell.get(cell.label)
+            if not content:
+                if cell.ink:
+                    result.inked_empty.append(_pt(cell.box, pt_per_px))
+                continue
+            by_row: dict[float, list[Glyph]] = {}
+            for line in _lines(content):
+                where = top
+                if _is_number(line):
+                    mid = (min(g.box[1] for g in line) + max(g.box[3] for g in line)) / 2
+                    where = max([t for t in tops[cell.table] if top <= t <= mid - unit / 4] or [top])
+                by_row.setdefault(where, []).extend(line)
+            for where, glyphs in by_row.items():
+                placed.setdefault((cell.table, where), []).append(
+                    (cell.box[0], _cell_fragments(glyphs, page, pt_per_px, unit)))
+    return [(where, [f for _, frags in sorted(entries, key=lambda e: e[0]) for f in frags])
+            for (_, where), entries in sorted(placed.items())]
+
+
+def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by recognised line, each left to right, the lines top to bottom."""
+    by_line: dict[int, list[Glyph]] = {}
+    for g in glyphs:
+        by_line.setdefault(g.line, []).append(g)
+    return sorted((sorted(v, key=lambda g: g.box[0]) for v in by_line.values()), key=lambda v: v[0].box[1])
 
 
 def _grid_rows(grid: TableGrid, unit: int) -> list[tuple[float, list[CellBox]]]:
@@ -196,11 +230,7 @@ def _words(glyphs: list[Glyph], unit: int) -> list[list[Glyph]]:
 
 def _cell_fragments(glyphs: list[Glyph], page: int, pt_per_px: float, unit: int) -> list[Fragment]:
     """The text of one cell: its lines top to bottom joined, numbers kept apart."""
-    by_line: dict[int, list[Glyph]] = {}
-    for g in glyphs:
-        by_line.setdefault(g.line, []).append(g)
-    lines = sorted((sorted(v, key=lambda g: g.box[0]) for v in by_line.values()), key=lambda v: v[0].box[1])
-    words = [w for ln in lines for w in _words(ln, unit)]
+    words = [w for ln in _lines(glyphs) for w in _words(ln, unit)]
     # Label text wrapped over lines is one label; numbers stay one fragment each.
     merged: list[list[Glyph]] = []
     for w in words:
@@ -263,7 +293,7 @@ def read_image(data: bytes, name: str, budget: Budget | None = None) -> Document
         inked.extend((number, b) for b in page.inked_empty)
         budget.tick()
     pages = list(range(1, len(frames) + 1))
-    return Document(format="image", blocks=tuple(blocks), warnings=tuple(page_warnings(pages, inked)))
+    return Document(format="image", blocks=tuple(blocks), meta=page_meta(pages, inked))
 
 
 read = read_image  # the adapter entry point (see adapters.ADAPTERS)
@@ -285,12 +315,8 @@ def read_pdf_page(pdf_page: Any, number: int, budget: Budget) -> tuple[list[Bloc
     return page.blocks, [(number, b) for b in page.inked_empty]
 
 
-def page_warnings(pages: list[int], inked: list[tuple[int, tuple[float, ...]]]) -> list[str]:
-    """Messages for the reader: which pages were OCR'd, which cells hold ink but no text."""
-    out = [f"OCR: page(s) {', '.join(map(str, pages))} were read from images by OCR; "
-           "check the values against the page (每个数值均来自文字识别)"]
-    if inked:
-        where = "; ".join(f"page {p} at ({b[0]:.0f}, {b[1]:.0f})" for p, b in inked[:20])
-        out.append(f"OCR: {len(inked)} table cell(s) hold marks but no text was recognised in them "
-                   f"(单元格有笔迹但未识别出文字): {where}")
-    return out
+def page_meta(pages: list[int], inked: list[tuple[int, tuple[float, ...]]]) -> dict[str, str]:
+    """Document metadata naming the OCR'd pages and the cells with marks but no text
+    (turned into findings by :mod:`gipextract.ocrcheck`)."""
+    return {"ocr_pages": ", ".join(map(str, pages)),
+            "ocr_marks": json.dumps([(p, [round(v) for v in b]) for p, b in inked])}

@@ -40,13 +40,15 @@ def suppress_red(rgb: Image) -> Image:
     import cv2
     import numpy as np
 
-    hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-    h, s, v = hsv[..., 0], hsv[..., 1], hsv[..., 2]
-    red = ((h <= 12) | (h >= 160)) & (s >= 70) & (v >= 90)
+    rgb16 = rgb.astype(np.int16)
+    r = rgb16[..., 0]
+    redness = r - np.maximum(rgb16[..., 1], rgb16[..., 2])
     gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-    # Widen the mask a little: JPEG blurs the seal's edge into pinkish grey.
-    red = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    gray[red & (gray > 60)] = 255
+    # In the red channel a red stroke is as light as paper and black print stays black,
+    # also where the two overlap (a seal is multiplied over the page): red pixels take
+    # their red value, the light ones (seal over paper, its pinkish JPEG halo) paper white.
+    red = redness > 25
+    gray[red] = np.where(r[red] >= 140, 255, r[red]).astype(np.uint8)
     return gray
 
 
@@ -75,7 +77,7 @@ def skew_angle(gray: Image) -> float:
     import cv2
     import numpy as np
 
-    small_w = 700
+    small_w = 1000
     scale = small_w / gray.shape[1]
     small = cv2.resize(gray, (small_w, max(1, int(gray.shape[0] * scale))), interpolation=cv2.INTER_AREA)
     ink = _binary(small)
@@ -87,8 +89,9 @@ def skew_angle(gray: Image) -> float:
         rows = rot.sum(axis=1, dtype=np.float64)
         return float(np.sum(np.diff(rows) ** 2))
 
-    best = max(np.arange(-3.0, 3.01, 0.25), key=score)
-    return float(max(np.arange(best - 0.25, best + 0.26, 0.05), key=score))
+    # Ties (angles too small to move a pixel) go to the smaller turn.
+    best = max(np.arange(-3.0, 3.01, 0.25), key=lambda a: (score(a), -abs(a)))
+    return round(float(max(np.arange(best - 0.25, best + 0.26, 0.05), key=lambda a: (score(a), -abs(a)))), 2)
 
 
 def rotate(gray: Image, angle: float) -> Image:
@@ -106,8 +109,8 @@ def ruling_lines(gray: Image, unit: int) -> Image:
     """Mask of the table rules on ``gray``; ``unit`` is about one text line's height in pixels.
 
     A rule is a straight dark run longer than any glyph's stroke: horizontal ones at
-    least a narrow cell wide, vertical ones at least a line and a half high. A vertical
-    rule is seldom shorter: it runs on through the rows above or below. Where one is
+    least a narrow cell wide, vertical ones over two lines high. A vertical rule is seldom
+    shorter: it runs on through the rows above or below. Where one is
     missed, two cells read as one, and their numbers still stand apart (see ocr._words).
     """
     import cv2
@@ -116,7 +119,8 @@ def ruling_lines(gray: Image, unit: int) -> Image:
     dark = darkness(gray)
     level = 45  # a blurred hairline rule is faint; text is much darker
     horiz = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, max(20, 5 * unit // 2)), np.uint8))
-    vert = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((max(20, 3 * unit // 2), 1), np.uint8))
+    # Over two rows: in tight rows, strokes of labels stacked over a row rule join up.
+    vert = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((max(20, 11 * unit // 5), 1), np.uint8))
     return cv2.threshold(np.maximum(horiz, vert), level, 255, cv2.THRESH_BINARY)[1]
 
 

@@ -71,10 +71,6 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     finally:
         pdf.close()
     warnings = []
-    if ocred:
-        from .ocr import page_warnings
-
-        warnings.extend(page_warnings(ocred, inked))
     if garbled:
         warnings.append(f"the text layer of page(s) {_pages(garbled)} is garbled (mojibake or unmapped glyphs) "
                         "and cannot be trusted")
@@ -82,7 +78,12 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
         warnings.append(f"page(s) {_pages(imageonly)} are images without a text layer (a scan?); OCR them first")
     if n and len(garbled) + len(imageonly) == n:
         raise UnreadableInputError(name, "; ".join(warnings))
-    return Document(format="pdf", blocks=tuple(blocks), warnings=tuple(warnings))
+    meta = {}
+    if ocred:
+        from .ocr import page_meta
+
+        meta = page_meta(ocred, inked)
+    return Document(format="pdf", blocks=tuple(blocks), warnings=tuple(warnings), meta=meta)
 
 
 def _ocr_page(page, number: int, budget: Budget, done: int) -> tuple[list[Block], list]:
