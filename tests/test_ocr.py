@@ -56,6 +56,24 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
         parse(_png(), name="table.png", ocr=True)
 
 
+def test_missing_extra_names_it_for_a_scanned_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "rapidocr", None)
+    with pytest.raises(UnsupportedFormatError, match=r"gipextract\[ocr\]"):
+        parse(CORPUS / "scans" / "01-plain-scan.pdf", ocr=True)
+
+
+def test_text_layer_pdf_is_not_ocred(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gipextract.adapters import ocr
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a page with a good text layer was sent to OCR")
+
+    monkeypatch.setattr(ocr, "read_pdf_page", fail)
+    out = parse(CORPUS / "pdf" / "01-seed000-plain.pdf", ocr=True).to_dict()
+    assert not [f for f in out["findings"] if f["code"].startswith("ocr_")]
+    assert all("confidence" not in (c["source"] or {}) for c in out["cells"])
+
+
 def test_scanned_pdf_without_ocr_is_reported_not_read() -> None:
     with pytest.raises(UnreadableInputError, match="without a text layer"):
         parse(CORPUS / "scans" / "01-plain-scan.pdf")
@@ -217,3 +235,31 @@ def test_seal_gives_no_digits() -> None:
             continue
         out = _parsed(path.name)
         assert not [f for f in out["findings"] if f["code"] == "identity"], path.name
+
+
+@needs_ocr
+def test_html_with_tables_as_pictures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A portal page whose tables are pictures: a data: URI and a file beside the page are
+    read, a URL is never fetched; the cells are those of the picture alone."""
+    import base64
+    import urllib.request
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a URL was fetched")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    png = CORPUS / "scans" / "15-blank-photo.png"
+    uri = "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode()
+    html = ("<html><body><h1>2022年政府信息公开工作年度报告</h1><p>一、总体情况</p>"
+            f'<p><img src="{uri}"></p><img src="https://example.gov.cn/t.png"><img src="logo.png"></body></html>')
+    page = tmp_path / "report.html"
+    page.write_text(html, encoding="utf-8")
+    out = parse(page, ocr=True, limits=Limits(max_seconds=600)).to_dict()
+    assert out["source"]["format"] == "html"
+    assert {f["code"] for f in out["findings"]} >= {"ocr_pages"}
+    assert flat_cells(out["tables"]) == flat_cells(_parsed(png.name)["tables"])
+    # The same picture as a file next to the page.
+    (tmp_path / "t.png").write_bytes(png.read_bytes())
+    page.write_text(html.replace(uri, "t.png"), encoding="utf-8")
+    again = parse(page, ocr=True, limits=Limits(max_seconds=600)).to_dict()
+    assert flat_cells(again["tables"]) == flat_cells(out["tables"])

@@ -4,14 +4,15 @@ Each document of ``SCANS`` renders the pages of a corpus PDF (corpus/pdf/, expec
 known) that hold the report tables, at 150 dpi with pypdfium2, and degrades them the
 way a scanner or a phone does: rotated by up to ±1.5°, blurred, noised, JPEG-compressed;
 some get a red seal (公章) stamped over a table; some become one long PNG (the tables
-pasted as a picture on a portal page) instead of an image-only PDF.
+pasted as a picture on a portal page, one skew for the whole picture) instead of an
+image-only PDF.
 
 The expected file is the source's expected cells (same values, same statuses): the
 pages are pictures of the very grid the source was written from. Its ``report`` block is
 left out (the title page is not scanned), and its notes say what was done.
 
 Needs numpy, opencv (the ``ocr`` extra brings it) and Pillow; reading the outputs needs
-only gipextract[ocr]. Run from the repository root:  python corpus/tools/make_scans.py
+only gipextract[ocr]. Run from the repository root:  python corpus/tools/make_scans.py [NAME ...]
 """
 from __future__ import annotations
 
@@ -167,24 +168,27 @@ def make(scan: Scan) -> None:
     rng = np.random.default_rng(scan.seed)
     pdf = pdfium.PdfDocument(str(SRC / f"{scan.source}.pdf"))
     pages = table_pages(pdf)
-    images = []
+    renders = []
     for k, index in enumerate(pages):
         page = pdf[index]
         rgb = render(page)
         if scan.seal and k == 0:
             rgb = stamp_seal(rgb, rng, digit_spots(page))
-        angle = scan.angle if k % 2 == 0 else -scan.angle * 0.6
-        images.append(degrade(rgb, scan, angle, rng))
+        renders.append(rgb)
     pdf.close()
     if scan.kind == "pdf":
+        # Each sheet through the scanner on its own: its own skew.
+        images = [degrade(im, scan, scan.angle if k % 2 == 0 else -scan.angle * 0.6, rng)
+                  for k, im in enumerate(renders)]
         frames = [_image(im, scan.seal and k == 0) for k, im in enumerate(images)]
         buf = io.BytesIO()
         frames[0].save(buf, "PDF", resolution=DPI, save_all=True, append_images=frames[1:], quality=scan.quality)
         (OUT / f"{scan.name}.pdf").write_bytes(buf.getvalue())
     else:
-        # One long picture: the pages' printed areas one under the other.
-        crops = [im[int(0.06 * im.shape[0]):int(0.94 * im.shape[0])] for im in images]
-        tall = np.concatenate(crops, axis=0)
+        # One long picture: the pages' printed areas one under the other, then taken as one
+        # picture (one skew).
+        crops = [im[int(0.06 * im.shape[0]):int(0.94 * im.shape[0])] for im in renders]
+        tall = degrade(np.concatenate(crops, axis=0), scan, scan.angle, rng)
         img = _image(tall, scan.seal)
         # Few colours keep the file small; the noise and blur are already in the pixels.
         img = img.quantize(palette=_seal_palette(), dither=Image.Dither.NONE) if scan.seal else img.quantize(8)
@@ -203,13 +207,17 @@ def make(scan: Scan) -> None:
                                                     encoding="utf-8")
 
 
-def main() -> None:
-    """Write every scan of SCANS."""
+def main(names: list[str]) -> None:
+    """Write every scan of SCANS (or those whose name holds one of ``names``)."""
     OUT.mkdir(parents=True, exist_ok=True)
     for scan in SCANS:
+        if names and not any(n in scan.name for n in names):
+            continue
         make(scan)
         print(scan.name)
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(sys.argv[1:])

@@ -29,6 +29,7 @@ A4_WIDTH_PT = 595.3  # a picture's scale: its width taken as an A4 page's
 _NUMBERISH = re.compile(r"[\dOoDlI|,.，]+")
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "，": ","})
 _ENGINE: Any = None
+_RECENT: dict[str, list["Glyph"]] = {}  # the last pages recognised in this process, by image hash
 
 
 @dataclass(frozen=True)
@@ -82,10 +83,12 @@ def recognise(gray: Any) -> list[Glyph]:
     With ``GIPEXTRACT_OCR_CACHE`` set to a folder, results are kept there by image hash
     (for development and benchmarks: a page costs seconds of CPU).
     """
+    key = hashlib.sha256(gray.tobytes() + repr(gray.shape).encode()).hexdigest()[:32]
+    if key in _RECENT:  # the same picture twice in a process (an HTML page and its image)
+        return _RECENT[key]
     cache = os.environ.get("GIPEXTRACT_OCR_CACHE")
     path = None
     if cache:
-        key = hashlib.sha256(gray.tobytes() + repr(gray.shape).encode()).hexdigest()[:32]
         path = os.path.join(cache, f"{key}.json")
         if os.path.exists(path):
             with open(path, encoding="utf-8") as f:
@@ -105,6 +108,9 @@ def recognise(gray: Any) -> list[Glyph]:
         os.makedirs(cache, exist_ok=True)  # type: ignore[arg-type]
         with open(path, "w", encoding="utf-8") as f:
             json.dump([(g.text, g.score, g.box, g.line) for g in glyphs], f, ensure_ascii=False)
+    if len(_RECENT) >= 16:
+        _RECENT.pop(next(iter(_RECENT)))
+    _RECENT[key] = glyphs
     return glyphs
 
 
@@ -176,7 +182,9 @@ def _table_rows(grid: TableGrid, in_cell: dict[int, list[Glyph]], unit: int, pag
             for where, glyphs in by_row.items():
                 placed.setdefault((cell.table, where), []).append(
                     (cell.box[0], _cell_fragments(glyphs, page, pt_per_px, unit)))
-    return [(where, [f for _, frags in sorted(entries, key=lambda e: e[0]) for f in frags])
+    # Left to right by where each value is printed: cells merged by a missed rule (under a
+    # seal, say) hold values of several columns.
+    return [(where, sorted((f for _, frags in entries for f in frags), key=lambda f: f.prov.bbox[0]))  # type: ignore[index]
             for (_, where), entries in sorted(placed.items())]
 
 
@@ -189,14 +197,34 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 
 def _grid_rows(grid: TableGrid, unit: int) -> list[tuple[float, list[CellBox]]]:
-    """Cells grouped into rows by their top rule, left to right; a tall cell goes with its top row."""
-    rows: list[tuple[float, list[CellBox]]] = []
-    for cell in sorted(grid.cells.values(), key=lambda c: (c.table, c.box[1], c.box[0])):
-        if rows and rows[-1][1][0].table == cell.table and abs(cell.box[1] - rows[-1][0]) <= unit / 3:
-            rows[-1][1].append(cell)
-        else:
-            rows.append((float(cell.box[1]), [cell]))
-    return [(top, sorted(cells, key=lambda c: c.box[0])) for top, cells in rows]
+    """Cells grouped into rows, left to right; a tall cell goes with its top row.
+
+    Neighbours whose tops meet are in one row, step by step along the row, so that a
+    skew left after deskewing (a picture of two sheets, each turned its own way) does not
+    cut a row in two.
+    """
+    cells = sorted(grid.cells.values(), key=lambda c: c.box[0])
+    parent = {c.label: c.label for c in cells}
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    gap = max(6, unit // 3)
+    for i, a in enumerate(cells):
+        for b in cells[i + 1:]:
+            if b.box[0] - a.box[2] > gap:
+                break
+            if b.table == a.table and b.box[0] - a.box[2] >= -gap and abs(b.box[1] - a.box[1]) <= unit / 3:
+                parent[root(b.label)] = root(a.label)
+    groups: dict[int, list[CellBox]] = {}
+    for c in cells:
+        groups.setdefault(root(c.label), []).append(c)
+    rows = [(sum(c.box[1] for c in g) / len(g), g) for g in groups.values()]
+    rows.sort(key=lambda r: (r[1][0].table, r[0]))
+    return rows
 
 
 def _text_rows(lines: list[list[Glyph]], unit: int) -> list[list[Glyph]]:
@@ -269,16 +297,11 @@ def read_image(data: bytes, name: str, budget: Budget | None = None) -> Document
     """A picture (PNG, JPEG, TIFF; a multi-page TIFF page by page) read by OCR."""
     require(name)
     import cv2
-    import numpy as np
 
     budget = budget or Budget(name)
-    buf = np.frombuffer(data, np.uint8)
-    ok, frames = cv2.imdecodemulti(buf, cv2.IMREAD_COLOR)
-    if not ok or not frames:
-        frame = cv2.imdecode(buf, cv2.IMREAD_COLOR)
-        if frame is None:
-            raise UnreadableInputError(name, "not a readable PNG, JPEG or TIFF image")
-        frames = [frame]
+    frames = _decode(data)
+    if not frames:
+        raise UnreadableInputError(name, "not a readable PNG, JPEG or TIFF image")
     budget.check("OCR pages", len(frames), budget.limits.max_ocr_pages, "max_ocr_pages")
     blocks: list[Block] = []
     inked: list[tuple[int, tuple[float, ...]]] = []
@@ -297,6 +320,69 @@ def read_image(data: bytes, name: str, budget: Budget | None = None) -> Document
 
 
 read = read_image  # the adapter entry point (see adapters.ADAPTERS)
+
+
+def _decode(data: bytes) -> list[Any]:
+    """The frames of a PNG/JPEG/TIFF (several for a multi-page TIFF); none if undecodable."""
+    import cv2
+    import numpy as np
+
+    buf = np.frombuffer(data, np.uint8)
+    try:
+        ok, frames = cv2.imdecodemulti(buf, cv2.IMREAD_COLOR)
+    except cv2.error:
+        ok, frames = False, None
+    if ok and frames:
+        return list(frames)
+    frame = cv2.imdecode(buf, cv2.IMREAD_COLOR) if len(buf) else None
+    return [frame] if frame is not None else []
+
+
+def read_html_images(body: Any, name: str, budget: Budget) -> tuple[list[Block], dict[str, str]]:
+    """The pictures of a portal page read by OCR (tables pasted as images), in page order.
+
+    Only ``data:`` URIs and files beside the page (when ``name`` is its path) are read;
+    a URL is never fetched. Pictures smaller than a table (icons, QR codes) are skipped.
+    Each picture counts as a page (its number is the page of its fragments).
+    """
+    import base64
+    import binascii
+    from pathlib import Path
+    from urllib.parse import unquote
+
+    require(name)
+    import cv2
+
+    base = Path(name).parent if Path(name).is_file() else None
+    blocks: list[Block] = []
+    pages: list[int] = []
+    inked: list[tuple[int, tuple[float, ...]]] = []
+    for img in body.iter("img"):
+        src = (img.get("src") or "").strip()
+        data = b""
+        if src.startswith("data:image/") and ";base64," in src[:80]:
+            try:
+                data = base64.b64decode(src.split(",", 1)[1], validate=False)
+            except (binascii.Error, ValueError):
+                continue
+        elif src and base is not None and "://" not in src and not src.startswith("//"):
+            path = (base / unquote(src.split("?", 1)[0])).resolve()
+            if path.is_file() and path.stat().st_size <= budget.limits.max_bytes:
+                data = path.read_bytes()
+        for frame in _decode(data):
+            h, w = frame.shape[:2]
+            if w < 300 or h < 100 or h * w > 60_000_000:
+                continue
+            budget.check("OCR pages", len(pages) + 1, budget.limits.max_ocr_pages, "max_ocr_pages")
+            budget.tick()
+            budget.grant(budget.limits.ocr_seconds_per_page)
+            number = len(pages) + 1
+            page = read_page(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB), number, A4_WIDTH_PT / w)
+            blocks.extend(page.blocks)
+            inked.extend((number, b) for b in page.inked_empty)
+            pages.append(number)
+            budget.tick()
+    return blocks, (page_meta(pages, inked) if pages else {})
 
 
 def read_pdf_page(pdf_page: Any, number: int, budget: Budget) -> tuple[list[Block], list[tuple[int, tuple[float, ...]]]]:
