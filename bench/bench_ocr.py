@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from gipextract import parse  # noqa: E402
-from gipextract.limits import Limits  # noqa: E402
+from gipextract import parse
+from gipextract.limits import Limits
 
 SCANS = ROOT / "corpus" / "scans"
 TABLES = {"proactive": "二", "requests": "三", "appeals": "四"}

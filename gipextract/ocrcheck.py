@@ -9,7 +9,7 @@ the pages that were read by OCR (``ocr_pages``) are reported too.
 from __future__ import annotations
 
 import json
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from .adapters.ocr import LOW_CONFIDENCE
 from .report import Cell, Finding

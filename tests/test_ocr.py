@@ -7,20 +7,18 @@ gets names the extra to install.
 from __future__ import annotations
 
 import importlib.util
-import io
 import json
 import sys
-from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CORPUS, flat_cells, same_value
 
 from gipextract import parse
 from gipextract.errors import UnreadableInputError, UnsupportedFormatError
 from gipextract.limits import Limits
-from conftest import CORPUS, flat_cells, same_value
 
 SCANS = sorted(p for p in (CORPUS / "scans").glob("*.*") if p.suffix in (".pdf", ".png"))
 HAVE_CV2 = importlib.util.find_spec("cv2") is not None and importlib.util.find_spec("numpy") is not None
@@ -80,8 +78,8 @@ def test_scanned_pdf_without_ocr_is_reported_not_read() -> None:
 
 
 def test_max_ocr_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gipextract.errors import ResourceLimitError
     from gipextract.adapters import ocr
+    from gipextract.errors import ResourceLimitError
 
     monkeypatch.setattr(ocr, "require", lambda name=None: None)  # no engine is reached
     with pytest.raises(ResourceLimitError, match="max_ocr_pages"):
@@ -150,36 +148,36 @@ def test_cells_come_from_rules_merged_cell_is_one() -> None:
 # --- words, look-alikes, confidence (no recogniser) -------------------------------------
 
 def _glyphs(spec: list[tuple[str, float, float]], line: int = 0, score: float = 0.99) -> list[Any]:
-    from gipextract.adapters.ocr import Glyph
+    from gipextract.adapters.ocr_layout import Glyph
 
     return [Glyph(t, score, (x0, 10.0, x1, 30.0), line) for t, x0, x1 in spec]
 
 
 def test_digits_apart_are_two_numbers_and_lookalikes_map() -> None:
-    from gipextract.adapters.ocr import LOW_CONFIDENCE, _cell_fragments
+    from gipextract.adapters.ocr_layout import LOW_CONFIDENCE, cell_fragments
 
     # "1O" then, one cell further, "l2": two numbers, letters read as digits.
-    frags = _cell_fragments(_glyphs([("1", 0, 10), ("O", 11, 21), ("l", 80, 90), ("2", 91, 101)]), 1, 0.5, 25)
+    frags = cell_fragments(_glyphs([("1", 0, 10), ("O", 11, 21), ("l", 80, 90), ("2", 91, 101)]), 1, 0.5, 25)
     assert [f.text for f in frags] == ["10", "12"]
     assert all(f.prov.confidence is not None and f.prov.confidence < LOW_CONFIDENCE for f in frags)
     assert frags[0].prov.page == 1 and frags[0].prov.bbox == (0.0, 5.0, 10.5, 15.0)
 
 
 def test_label_text_is_left_alone_and_wrapped_label_joined() -> None:
-    from gipextract.adapters.ocr import _cell_fragments
+    from gipextract.adapters.ocr_layout import cell_fragments
 
     glyphs = _glyphs([("其", 0, 20), ("他", 21, 41)], line=0) + [
         g for g in _glyphs([("O", 0, 20), ("l", 21, 41)], line=1)]
     glyphs = glyphs[:2] + [type(g)(g.text, g.score, (g.box[0], 40.0, g.box[2], 60.0), 1) for g in glyphs[2:]]
-    frags = _cell_fragments(glyphs, 1, 1.0, 25)
+    frags = cell_fragments(glyphs, 1, 1.0, 25)
     assert [f.text for f in frags] == ["其他", "01"]  # "Ol" alone in a cell is a number
-    confident = _cell_fragments(_glyphs([("3", 0, 10), ("4", 11, 21)]), 1, 1.0, 25)
+    confident = cell_fragments(_glyphs([("3", 0, 10), ("4", 11, 21)]), 1, 1.0, 25)
     assert [f.text for f in confident] == ["34"] and confident[0].prov.confidence == 0.99
 
 
 # --- the scanned corpus ------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _parsed(name: str) -> dict[str, Any]:
     return parse(CORPUS / "scans" / name, ocr=True, limits=Limits(max_seconds=600)).to_dict()
 
