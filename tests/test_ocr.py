@@ -72,6 +72,33 @@ def test_text_layer_pdf_is_not_ocred(monkeypatch: pytest.MonkeyPatch) -> None:
     assert all("confidence" not in (c["source"] or {}) for c in out["cells"])
 
 
+def test_garbled_and_image_pages_go_to_ocr_good_pages_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page 1 has a garbled text layer, page 2 a good one: only page 1 is OCR'd."""
+    from gipextract.adapters import load, ocr, pdf
+    from gipextract.limits import Budget
+    from gipextract.model import Block, Fragment, Provenance
+
+    real = pdf._read_page
+    sent: list[int] = []
+
+    def garble_first(page: Any, number: int) -> Any:
+        return ([], "garbled") if number == 1 else real(page, number)
+
+    def fake_ocr(page: Any, number: int, budget: Any) -> Any:
+        sent.append(number)
+        return [Block("paragraph", (Fragment("OCR", Provenance(page=number, bbox=(0, 0, 1, 1), confidence=1.0)),))], []
+
+    monkeypatch.setattr(pdf, "_read_page", garble_first)
+    monkeypatch.setattr(ocr, "require", lambda name=None: None)
+    monkeypatch.setattr(ocr, "read_pdf_page", fake_ocr)
+    data = (CORPUS / "pdf" / "01-seed000-plain.pdf").read_bytes()
+    doc = load(data, "x.pdf", budget=Budget("x.pdf", ocr=True))
+    assert sent == [1] and doc.meta["ocr_pages"] == "1" and not doc.warnings
+    assert doc.blocks[0].fragments[0].text == "OCR" and len(doc.blocks) > 10
+    plain = load(data, "x.pdf", budget=Budget("x.pdf"))
+    assert sent == [1] and "garbled" in plain.warnings[0] and "ocr_pages" not in plain.meta
+
+
 def test_scanned_pdf_without_ocr_is_reported_not_read() -> None:
     with pytest.raises(UnreadableInputError, match="without a text layer"):
         parse(CORPUS / "scans" / "01-plain-scan.pdf")
