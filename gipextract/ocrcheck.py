@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 
-from .adapters.ocr import LOW_CONFIDENCE
+from .adapters.ocr_layout import LOW_CONFIDENCE
 from .report import Cell, Finding
 
 UNCHECKED_TABLES = ("proactive",)  # tables without identities
