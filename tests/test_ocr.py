@@ -288,3 +288,16 @@ def test_html_with_tables_as_pictures(tmp_path: Path, monkeypatch: pytest.Monkey
     page.write_text(html.replace(uri, "t.png"), encoding="utf-8")
     again = parse(page, ocr=True, limits=Limits(max_seconds=600)).to_dict()
     assert flat_cells(again["tables"]) == flat_cells(out["tables"])
+
+
+@needs_ocr
+def test_cell_with_marks_but_no_detected_text_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detector misses a lone value: the cell's marks are recognised on their own."""
+    from gipextract.adapters import ocr
+
+    monkeypatch.setattr(ocr, "recognise", lambda gray: [])  # the page-wide pass finds nothing
+    page = ocr.read_page(_grid_page(), 1, 0.5)
+    texts = [f.text for b in page.blocks for f in b.fragments]
+    assert texts == ["12"] and not page.inked_empty
+    frag = page.blocks[0].fragments[0]
+    assert 0 < frag.prov.confidence <= 1 and 150 < frag.prov.bbox[0] < 225  # the cell at x 300–450 px

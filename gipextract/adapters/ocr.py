@@ -128,6 +128,7 @@ def read_page(rgb: Any, page: int, pt_per_px: float) -> PageResult:
         (in_cell.setdefault(label, []) if label else loose.setdefault(g.line, [])).append(g)
     rows: list[tuple[float, list[Fragment]]] = []
     if grid is not None:
+        _reread(clean, grid, in_cell, unit)
         for top, frags in table_rows(grid, in_cell, unit, page, pt_per_px, result.inked_empty):
             rows.append((top, frags))
     for line in text_rows(list(loose.values()), unit):
@@ -136,6 +137,36 @@ def read_page(rgb: Any, page: int, pt_per_px: float) -> PageResult:
     rows.sort(key=lambda r: r[0])
     result.blocks = [Block("paragraph", tuple(frags)) for _, frags in rows if frags]
     return result
+
+
+def _reread(clean: Any, grid: Any, in_cell: dict[int, list[Glyph]], unit: int) -> None:
+    """Cells with marks but no recognised text, read again on their own.
+
+    The detector's usual miss is a lone ``0`` in a narrow column; the recogniser alone,
+    given the cell's marks, reads it. What it reads joins the cell with its own score;
+    a cell that still gives nothing is reported (``ocr_unread_mark``).
+    """
+    import cv2
+    import numpy as np
+
+    from .ocr_image import darkness
+
+    for cell in grid.cells.values():
+        if not cell.ink or cell.label in in_cell:
+            continue
+        m = max(2, unit // 8)
+        x0, y0, x1, y1 = cell.box[0] + m, cell.box[1] + m, cell.box[2] - m, cell.box[3] - m
+        ys, xs = np.nonzero(darkness(clean[y0:y1, x0:x1]) > 60)
+        if len(xs) == 0:
+            continue
+        bx0, by0, bx1, by1 = x0 + int(xs.min()), y0 + int(ys.min()), x0 + int(xs.max()) + 1, y0 + int(ys.max()) + 1
+        pad = max(4, (by1 - by0) // 3)
+        crop = cv2.copyMakeBorder(clean[by0:by1, bx0:bx1], pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
+        out = _engine()(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False, use_rec=True)
+        text = (out.txts or ("",))[0].strip().replace(" ", "")
+        if text:
+            score = round(float((out.scores or (0.0,))[0]), 4)
+            in_cell[cell.label] = [Glyph(text, score, (float(bx0), float(by0), float(bx1), float(by1)), -cell.label)]
 
 
 def read_image(data: bytes, name: str, budget: Budget | None = None) -> Document:

@@ -165,7 +165,7 @@ def find_tables(gray: Image, unit: int) -> tuple[TableGrid | None, Image]:
             labels[y:y + h, x:x + w][sel] = next_label
             m = max(2, unit // 8)
             inside = ink[y + cy + m:y + cy + ch - m, x + cx + m:x + cx + cw - m]
-            has_ink = inside.size > 0 and int((inside > 0).sum()) >= max(12, unit * unit // 12)
+            has_ink = inside.size > 0 and int((inside > 0).sum()) >= max(12, unit * unit // 25)
             cells[next_label] = CellBox(table_no, next_label, (x + cx, y + cy, x + cx + cw, y + cy + ch), has_ink)
             next_label += 1
     return (TableGrid(labels, cells) if cells else None), clean
