@@ -301,3 +301,7 @@ def test_cell_with_marks_but_no_detected_text_is_read_again(monkeypatch: pytest.
     assert texts == ["12"] and not page.inked_empty
     frag = page.blocks[0].fragments[0]
     assert 0 < frag.prov.confidence <= 1 and 150 < frag.prov.bbox[0] < 225  # the cell at x 300–450 px
+    monkeypatch.undo()
+    # The engine is shared: a whole page is still detected after a recogniser-only call.
+    again = ocr.read_page(_grid_page(), 1, 0.5)
+    assert [f.text for b in again.blocks for f in b.fragments] == ["12"]

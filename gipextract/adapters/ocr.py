@@ -93,7 +93,8 @@ def recognise(gray: Any) -> list[Glyph]:
                 return [Glyph(t, s, tuple(b), ln) for t, s, b, ln in json.load(f)]  # type: ignore[arg-type]
     import cv2
 
-    out = _engine()(cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR))
+    # Every step named: RapidOCR keeps the flags of the previous call (see _reread).
+    out = _engine()(cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR), use_det=True, use_cls=True, use_rec=True)
     glyphs: list[Glyph] = []
     for ln, (_text, score, chars) in enumerate(zip(out.txts or (), out.scores or (), out.word_results or ())):
         for word in chars:
