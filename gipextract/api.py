@@ -141,18 +141,20 @@ def _load(data: bytes, label: str, fmt: str | None, budget: Budget, convert_lega
 
 
 def parse(source: Source, *, format: str | None = None, name: str | None = None,
-          limits: Limits | None = None, convert_legacy: bool = False) -> Report:
+          limits: Limits | None = None, convert_legacy: bool = False, ocr: bool = False) -> Report:
     """Parse one annual report from a path, bytes or a binary file object.
 
     The format is detected from the content (``format`` forces one of ``text``,
     ``html``, ``docx``, ``pdf``). ``name`` labels the source in messages and output;
     ``limits`` overrides the resource limits (:class:`~gipextract.limits.Limits`);
-    ``convert_legacy`` lets a .doc/.wps file be converted with LibreOffice, if installed.
+    ``convert_legacy`` lets a .doc/.wps file be converted with LibreOffice, if installed;
+    ``ocr`` reads PDF pages without a usable text layer and PNG/JPEG/TIFF pictures by OCR
+    (needs ``pip install 'gipextract[ocr]'``; see docs/ocr.md).
     Raises a :class:`~gipextract.errors.GipExtractError` subclass on bad input.
     """
     limits = limits or DEFAULT_LIMITS
     data, label, path = _read_source(source, name, limits.max_bytes)
-    budget = Budget(label, limits)
+    budget = Budget(label, limits, ocr=ocr)
     with active(budget):
         return _parse(data, label, path, name, format, budget, convert_legacy)
 
@@ -196,6 +198,10 @@ def _parse(data: bytes, label: str, path: str | None, name: str | None, format: 
     more = _guard(label, "prose_findings", prose_findings, report) + [Finding("warning", "source", w)
                                                                      for w in doc.warnings]
     more += _guard(label, "compliance", compliance_findings, report, reading.flat.text, doc.meta)
+    if "ocr_pages" in doc.meta:  # nothing checks OCR'd values where no identity does: flag them
+        from .ocrcheck import ocr_findings
+
+        more += _guard(label, "ocr_findings", ocr_findings, report.cells, doc.meta)
     report = replace(report, findings=report.findings + tuple(more)) if more else report
     return _guard(label, "messages", localize, report)  # for people in Chinese; Finding.en keeps the English
 

@@ -23,6 +23,8 @@ class Limits:
     max_cells: int = 50_000  # table cells in an HTML page or DOCX, all tables together
     max_xml_elements: int = 1_000_000  # elements of one DOCX XML part (the largest real report has ~60,000)
     max_seconds: float = 30.0  # wall time to read one document
+    max_ocr_pages: int = 20  # page images read by OCR (parse(..., ocr=True))
+    ocr_seconds_per_page: float = 60.0  # added to max_seconds for each page read by OCR
 
 
 DEFAULT_LIMITS = Limits()
@@ -35,6 +37,11 @@ class Budget:
     name: str
     limits: Limits = DEFAULT_LIMITS
     started: float = field(default_factory=time.monotonic)
+    ocr: bool = False  # read page images by OCR (parse(..., ocr=True))
+
+    def grant(self, seconds: float) -> None:
+        """Move the deadline ``seconds`` later (each page read by OCR is given its own time)."""
+        self.started += seconds
 
     def tick(self) -> None:
         """Raise :class:`ResourceLimitError` once the time limit has passed."""

@@ -21,6 +21,7 @@ class Provenance:
     row: int | None = None
     col: int | None = None
     paragraph: int | None = None
+    confidence: float | None = None  # OCR'd text only: the recogniser's score, 0–1
 
     @staticmethod
     @lru_cache(maxsize=65536)
@@ -38,7 +39,7 @@ class Provenance:
     def to_dict(self) -> dict[str, Any]:
         """Only the fields that are set, JSON-ready."""
         out: dict[str, Any] = {}
-        for name in ("line", "page", "bbox", "table", "row", "col", "paragraph"):
+        for name in ("line", "page", "bbox", "table", "row", "col", "paragraph", "confidence"):
             value = getattr(self, name)
             if value is not None:
                 out[name] = list(value) if name == "bbox" else value

@@ -21,6 +21,7 @@ ADAPTERS: dict[str, str] = {
     "pdf": "gipextract.adapters.pdf",
     "markdown": "gipextract.adapters.markdown",
     "columns": "gipextract.adapters.columns",
+    "image": "gipextract.adapters.ocr",  # only with ocr=True: needs the ``ocr`` extra
 }
 
 _LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
@@ -101,7 +102,10 @@ def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None =
         fmt = "docx"  # a damaged package: let the DOCX reader say what is wrong with it
     if fmt == "ole":
         raise UnsupportedFormatError(name, _LEGACY_ADVICE)
-    if fmt in ("image", "zip", "rtf"):
+    if fmt == "image" and not budget.ocr:
+        raise UnsupportedFormatError(name, "image files are read only by OCR: pass ocr=True (`--ocr`) "
+                                           "with the extra installed: pip install 'gipextract[ocr]'")
+    if fmt in ("zip", "rtf"):
         raise UnsupportedFormatError(name, f"{fmt} files are not a format gipextract reads")
     module = ADAPTERS.get(fmt)
     if module is None:

@@ -98,6 +98,11 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
             warnings.append("the page holds almost no text (a JavaScript shell?)")
         if images:
             warnings.append(f"the page has no tables but {images} image(s); the tables may be images")
+    if budget.ocr and body.find(".//img") is not None:  # tables pasted as pictures
+        from .ocr import read_html_images
+
+        pictures, ocr_meta = read_html_images(body, name, budget)
+        blocks, meta = blocks + tuple(pictures), {**meta, **ocr_meta}
     _body_meta(blocks, meta)
     meta["encoding"] = encoding
     return Document(format="html", blocks=blocks, meta=meta, warnings=tuple(warnings))

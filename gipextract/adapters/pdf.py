@@ -50,11 +50,18 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
         meta = _producer(pdf)
         blocks: list[Block] = []
         garbled, imageonly = [], []
+        ocred: list[int] = []
+        inked: list = []
         for index in range(n):
             budget.tick()
             page = pdf[index]
             try:
                 page_blocks, state = _read_page(page, index + 1)
+                if budget.ocr and state != "text":  # no usable text layer: read the page image
+                    page_blocks, marks = _ocr_page(page, index + 1, budget, len(ocred))
+                    state = "ocr"
+                    ocred.append(index + 1)
+                    inked.extend(marks)
             finally:
                 page.close()
             if state == "garbled":
@@ -72,6 +79,10 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
         warnings.append(f"page(s) {_pages(imageonly)} are images without a text layer (a scan?); OCR them first")
     if n and len(garbled) + len(imageonly) == n:
         raise UnreadableInputError(name, "; ".join(warnings))
+    if ocred:
+        from .ocr import page_meta
+
+        meta.update(page_meta(ocred, inked))
     return Document(format="pdf", blocks=tuple(blocks), meta=meta, warnings=tuple(warnings))
 
 
@@ -83,6 +94,14 @@ def _producer(pdf) -> dict[str, str]:
         return {}
     found = " ".join(str(info.get(k) or "") for k in ("Producer", "Creator")).strip()
     return {"producer": found[:200]} if found else {}
+
+
+def _ocr_page(page, number: int, budget: Budget, done: int) -> tuple[list[Block], list]:
+    from .ocr import read_pdf_page, require
+
+    require(budget.name)
+    budget.check("OCR pages", done + 1, budget.limits.max_ocr_pages, "max_ocr_pages")
+    return read_pdf_page(page, number, budget)
 
 
 def _pages(nums: list[int]) -> str:

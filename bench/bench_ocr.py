@@ -1,0 +1,121 @@
+"""OCR accuracy and cost over corpus/scans/ (needs the ``ocr`` extra).
+
+For each scanned document: cells exact (value and status as expected), cells wrong,
+and the silently wrong ones (value differs, status ``ok``, no finding names the cell)
+in tables 三 and 四 (goal 0) and overall; seconds per page (wall and CPU: the machine may be
+shared) and the peak memory of the process. Run from the repository root, one engine thread:
+
+    python bench/bench_ocr.py [NAME ...]
+    python bench/bench_ocr.py --peer     # also the real PDFs of ../shared/peer-samples, their
+                                         # table pages rendered at 150 dpi as an image-only PDF
+
+``GIPEXTRACT_OCR_CACHE=/tmp/ocr-cache`` reuses recognition results between runs (then the
+timings measure everything but the recogniser).
+"""
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from gipextract import parse
+from gipextract.limits import Limits
+
+SCANS = ROOT / "corpus" / "scans"
+TABLES = {"proactive": "二", "requests": "三", "appeals": "四"}
+
+
+def _same(want: object, got: object) -> bool:
+    if want is None or got is None:
+        return want is got
+    return Decimal(str(want)) == Decimal(str(got))
+
+
+PEER = ["huaian2024", "hzq2023", "hzq2024"]
+
+
+def peer_scan(name: str) -> tuple[bytes, dict[str, object]]:
+    """A real peer PDF's table pages as an image-only PDF (needs Pillow), and its expected file."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    expected = json.loads((ROOT / "corpus" / "peer" / f"{name}.expected.json").read_text(encoding="utf-8"))
+    pdf = pdfium.PdfDocument(str(ROOT.parent / "shared" / "peer-samples" / expected["source"]))
+    texts = [pdf[i].get_textpage().get_text_range() for i in range(len(pdf))]
+    first = next(i for i, t in enumerate(texts) if "主动公开政府信息情况" in t)
+    last = next((i for i, t in enumerate(texts) if "存在的主要问题" in t and i >= first), len(texts) - 1)
+    pages = [pdf[i].render(scale=150 / 72).to_pil().convert("L") for i in range(first, last + 1)]
+    buf = io.BytesIO()
+    pages[0].save(buf, "PDF", resolution=150, save_all=True, append_images=pages[1:], quality=70)
+    expected["pages"] = list(range(first + 1, last + 2))
+    return buf.getvalue(), expected
+
+
+def score(path: Path, verbose: bool) -> dict[str, object]:
+    """Parse one scan and compare every cell with its expected file."""
+    if path.parent.name == "peer":
+        data, expected = peer_scan(path.name)
+        source: object = data
+    else:
+        expected = json.loads(path.with_name(path.name.split(".")[0] + ".expected.json").read_text(encoding="utf-8"))
+        source = path
+    t0, c0 = time.perf_counter(), time.process_time()
+    report = parse(source, name=path.name, ocr=True, limits=Limits(max_seconds=900))
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    out = report.to_dict()
+    flagged = {c for f in out["findings"] for c in f["cells"]}
+    exact = total = 0
+    wrong: list[str] = []
+    silent: dict[str, list[str]] = {"二": [], "三": [], "四": []}
+    for cell in out["cells"]:
+        ref = f"{cell['table']}.{cell['row']}.{cell['column']}"
+        want = expected["tables"][cell["table"]][cell["row"]][cell["column"]]
+        status = expected["statuses"].get(ref, "ok")
+        total += 1
+        if _same(want, cell["value"]) and cell["status"] == status:
+            exact += 1
+            continue
+        wrong.append(f"{ref}: want {want} ({status}) got {cell['value']} ({cell['status']})")
+        if cell["status"] == "ok" and not _same(want, cell["value"]) and ref not in flagged:
+            silent[TABLES.get(cell["table"], cell["table"])].append(ref)
+    if verbose:
+        for w in wrong:
+            print("   ", w)
+    return {"name": path.name, "pages": len(expected["pages"]), "seconds": seconds, "cpu": cpu, "exact": exact,
+            "total": total, "wrong": len(wrong), "silent": silent}
+
+
+def main(argv: list[str]) -> None:
+    """Score every scan (or those named) and print the totals."""
+    names = [a for a in argv if not a.startswith("-")]
+    paths = sorted(p for p in SCANS.iterdir() if p.suffix in (".pdf", ".png", ".jpg", ".tif")
+                   and (not names or any(n in p.name for n in names)))
+    if "--peer" in argv:
+        paths += [ROOT / "corpus" / "peer" / n for n in PEER]
+    rows = [score(p, "-v" in argv) for p in paths]
+    for r in rows:
+        s = r["silent"]
+        print(f"{r['name']:28} {r['exact']:4}/{r['total']:<4} exact  wrong {r['wrong']:3}  silent 三 {len(s['三'])} "
+              f"四 {len(s['四'])} 二 {len(s['二'])}  {r['seconds'] / r['pages']:.1f} s/page "
+              f"({r['cpu'] / r['pages']:.1f} CPU-s)")
+    exact = sum(r["exact"] for r in rows)
+    total = sum(r["total"] for r in rows)
+    pages = sum(r["pages"] for r in rows)
+    seconds = sum(r["seconds"] for r in rows)
+    cpu = sum(r["cpu"] for r in rows)
+    silent34 = sum(len(r["silent"]["三"]) + len(r["silent"]["四"]) for r in rows)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"all: {exact}/{total} cells exact ({100 * exact / max(1, total):.2f} %), silently wrong in 三/四: {silent34}, "
+          f"{seconds / max(1, pages):.1f} s/page ({cpu / max(1, pages):.1f} CPU-s) over {pages} pages, "
+          f"peak memory {peak:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,171 @@
+"""Page images before and around OCR: red seals out, skew out, ruling lines found.
+
+Pure image work on numpy arrays with OpenCV (which arrives with the ``ocr`` extra);
+nothing here reads text. The table cells come from the page's own ruling lines: the
+regions the lines enclose are the cells, so a merged cell is one region whatever its
+span, and a label wrapped over three lines stays one cell with its values beside it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Image = Any  # numpy.ndarray; typed loosely so that this module imports without numpy
+
+
+@dataclass(frozen=True)
+class CellBox:
+    """One table cell found from ruling lines: its region label and pixel box."""
+
+    table: int
+    label: int
+    box: tuple[int, int, int, int]  # x0, y0, x1, y1 in page pixels
+    ink: bool  # dark pixels inside, away from the borders
+
+
+@dataclass(frozen=True)
+class TableGrid:
+    """The ruled tables of a page: a label image (cell region per pixel) and the cells."""
+
+    labels: Image  # int32 array, 0 outside every cell
+    cells: dict[int, CellBox]
+
+
+def suppress_red(rgb: Image) -> Image:
+    """Grey page with red and orange ink (a seal, a red header) turned white.
+
+    A seal stamped over a table is red; read as text it gives stray digits and
+    characters. Black print under a translucent seal stays dark and is kept.
+    """
+    import cv2
+    import numpy as np
+
+    rgb16 = rgb.astype(np.int16)
+    r = rgb16[..., 0]
+    redness = r - np.maximum(rgb16[..., 1], rgb16[..., 2])
+    gray = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+    # In the red channel a red stroke is as light as paper and black print stays black,
+    # also where the two overlap (a seal is multiplied over the page): red pixels take
+    # their red value, the light ones (seal over paper, its pinkish JPEG halo) paper white.
+    red = redness > 25
+    gray[red] = np.where(r[red] >= 140, 255, r[red]).astype(np.uint8)
+    return gray
+
+
+def darkness(gray: Image) -> Image:
+    """How much darker each pixel is than the paper around it (0 on blank paper).
+
+    The paper's level is taken locally (a max filter wider than any stroke), so uneven
+    light and grey paper do not matter, and a faint rule stays a rule where text crowds it
+    (a locally adaptive threshold loses it there).
+    """
+    import cv2
+    import numpy as np
+
+    paper = cv2.dilate(gray, np.ones((15, 15), np.uint8))
+    return cv2.subtract(paper, gray)
+
+
+def _binary(gray: Image, level: int = 60) -> Image:
+    import cv2
+
+    return cv2.threshold(darkness(gray), level, 255, cv2.THRESH_BINARY)[1]
+
+
+def skew_angle(gray: Image) -> float:
+    """The page's rotation in degrees (within ±3°), from the sharpness of its row profile."""
+    import cv2
+    import numpy as np
+
+    small_w = 1000
+    scale = small_w / gray.shape[1]
+    small = cv2.resize(gray, (small_w, max(1, int(gray.shape[0] * scale))), interpolation=cv2.INTER_AREA)
+    ink = _binary(small)
+    centre = (small.shape[1] / 2, small.shape[0] / 2)
+
+    def score(angle: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        rot = cv2.warpAffine(ink, m, (ink.shape[1], ink.shape[0]), flags=cv2.INTER_NEAREST, borderValue=0)
+        rows = rot.sum(axis=1, dtype=np.float64)
+        return float(np.sum(np.diff(rows) ** 2))
+
+    # Ties (angles too small to move a pixel) go to the smaller turn.
+    best = max(np.arange(-3.0, 3.01, 0.25), key=lambda a: (score(a), -abs(a)))
+    return round(float(max(np.arange(best - 0.25, best + 0.26, 0.05), key=lambda a: (score(a), -abs(a)))), 2)
+
+
+def rotate(gray: Image, angle: float) -> Image:
+    """``gray`` turned by ``angle`` degrees about its centre, new corners white."""
+    import cv2
+
+    if abs(angle) < 0.05:
+        return gray
+    m = cv2.getRotationMatrix2D((gray.shape[1] / 2, gray.shape[0] / 2), angle, 1.0)
+    return cv2.warpAffine(gray, m, (gray.shape[1], gray.shape[0]), flags=cv2.INTER_LINEAR,
+                          borderMode=cv2.BORDER_CONSTANT, borderValue=255)
+
+
+def ruling_lines(gray: Image, unit: int) -> Image:
+    """Mask of the table rules on ``gray``; ``unit`` is about one text line's height in pixels.
+
+    A rule is a straight dark run longer than any glyph's stroke: horizontal ones at
+    least a narrow cell wide, vertical ones over two lines high. A vertical rule is seldom
+    shorter: it runs on through the rows above or below. Where one is
+    missed, two cells read as one, and their numbers still stand apart (see ocr._words).
+    """
+    import cv2
+    import numpy as np
+
+    dark = darkness(gray)
+    level = 45  # a blurred hairline rule is faint; text is much darker
+    horiz = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, max(20, 5 * unit // 2)), np.uint8))
+    # Over two rows: in tight rows, strokes of labels stacked over a row rule join up.
+    vert = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((max(20, 11 * unit // 5), 1), np.uint8))
+    return cv2.threshold(np.maximum(horiz, vert), level, 255, cv2.THRESH_BINARY)[1]
+
+
+def find_tables(gray: Image, unit: int) -> tuple[TableGrid | None, Image]:
+    """The ruled tables of a page and the page with their rules painted white.
+
+    A table is a group of rules at least a fifth of the page wide holding at least
+    four cells; its cells are the regions its rules enclose.
+    """
+    import cv2
+    import numpy as np
+
+    lines = ruling_lines(gray, unit)
+    clean = gray.copy()
+    n, comp, stats, _ = cv2.connectedComponentsWithStats((lines > 0).astype(np.uint8), connectivity=8)
+    labels = np.zeros(gray.shape, np.int32)
+    cells: dict[int, CellBox] = {}
+    ink = _binary(gray)
+    table_no = 0
+    next_label = 1
+    for i in sorted(range(1, n), key=lambda k: stats[k, cv2.CC_STAT_TOP]):
+        x, y, w, h = (int(v) for v in stats[i, :4])
+        if w < gray.shape[1] // 5 or h < 2 * unit:
+            continue
+        region = comp[y:y + h, x:x + w] == i
+        walls = cv2.dilate(region.astype(np.uint8), np.ones((3, 3), np.uint8))
+        k, inner, cstats, _ = cv2.connectedComponentsWithStats((walls == 0).astype(np.uint8), connectivity=4)
+        found = []
+        for j in range(1, k):
+            cx, cy, cw, ch = (int(v) for v in cstats[j, :4])
+            touches = cx == 0 or cy == 0 or cx + cw == w or cy + ch == h
+            if touches or cw < unit // 2 or ch < unit // 2:
+                continue  # outside the outer border, or a sliver between double rules
+            found.append((j, cx, cy, cw, ch))
+        if len(found) < 4:
+            continue
+        table_no += 1
+        # Rules read as text give 1s and |s: paint this table's rules white for the recogniser.
+        clean[y:y + h, x:x + w][walls > 0] = 255
+        for j, cx, cy, cw, ch in found:
+            sel = inner == j
+            labels[y:y + h, x:x + w][sel] = next_label
+            m = max(2, unit // 8)
+            inside = ink[y + cy + m:y + cy + ch - m, x + cx + m:x + cx + cw - m]
+            has_ink = inside.size > 0 and int((inside > 0).sum()) >= max(12, unit * unit // 25)
+            cells[next_label] = CellBox(table_no, next_label, (x + cx, y + cy, x + cx + cw, y + cy + ch), has_ink)
+            next_label += 1
+    return (TableGrid(labels, cells) if cells else None), clean
