@@ -28,7 +28,10 @@ from .workers import Pool
 # Files a folder walk picks up: every format read, plus those refused by name (so that
 # a .doc in a folder is reported, not silently skipped). Files named explicitly are
 # always read, whatever their suffix.
-SUFFIXES = frozenset({".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf", ".doc", ".wps"})
+SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".htm", ".html", ".shtml", ".xhtml", ".docx", ".pdf",
+                      ".doc", ".wps"})
+# Pictures of tables, picked up from folders only when OCR is on.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,9 @@ class Result:
         return display_path(self.path) or ""
 
 
-def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """Files named, and the report files inside folders (recursively, sorted).
+def expand(paths: Iterable[str | os.PathLike[str]], images: bool = False) -> list[str]:
+    """Files named, and the report files inside folders (recursively, sorted); with
+    ``images``, pictures (PNG, JPEG, TIFF) in folders too, for OCR.
 
     A FIFO, socket or device with a report suffix inside a folder is listed too (never
     opened here): parsing it gives an error result, so it is reported rather than skipped.
@@ -63,7 +67,8 @@ def expand(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     for p in paths:
         path = Path(os.fsdecode(os.fspath(p)))
         if path.is_dir():
-            found = [q for q in path.rglob("*") if q.suffix.lower() in SUFFIXES and _listable(q)
+            wanted = SUFFIXES | IMAGE_SUFFIXES if images else SUFFIXES
+            found = [q for q in path.rglob("*") if q.suffix.lower() in wanted and _listable(q)
                      and not any(part.startswith(".") for part in q.relative_to(path).parts)]
             out.extend(str(q) for q in sorted(found))
         else:
@@ -79,10 +84,10 @@ def _listable(q: Path) -> bool:
     return not stat.S_ISDIR(mode)
 
 
-def parse_one(path: str, convert_legacy: bool = False, limits: Limits | None = None) -> Result:
+def parse_one(path: str, convert_legacy: bool = False, limits: Limits | None = None, ocr: bool = False) -> Result:
     """Parse one file into a :class:`Result` (errors of any kind become the result's error)."""
     try:
-        return Result(path, report=parse(path, convert_legacy=convert_legacy, limits=limits))
+        return Result(path, report=parse(path, convert_legacy=convert_legacy, limits=limits, ocr=ocr))
     except GipExtractError as e:
         return Result(path, error=e.reason, error_type=type(e).__name__)
     except MemoryError:
@@ -121,7 +126,7 @@ GRACE = 5.0  # seconds past Limits.max_seconds before a worker is killed: in-pro
 
 def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize: int = 1,
                convert_legacy: bool = False, *, limits: Limits | None = None, isolate: bool = True,
-               memory: int | None = MEMORY_CAP, grace: float = GRACE) -> Iterator[Result]:
+               memory: int | None = MEMORY_CAP, grace: float = GRACE, ocr: bool = False) -> Iterator[Result]:
     """Parse files and folders, yielding exactly one :class:`Result` per file, in input order.
 
     With ``isolate`` (the default) each document is read in a worker process (``jobs`` of
@@ -133,16 +138,19 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize
     through ``with contextlib.closing(parse_many(...))``) kills every worker; workers also
     die with this process. ``isolate=False`` parses in this process, one file after the
     other, with only the in-process limits (for debugging and profiling). ``chunksize`` is
-    accepted for compatibility and ignored: one document is in flight per worker.
+    accepted for compatibility and ignored: one document is in flight per worker. ``ocr``
+    reads scanned pages and pictures (folders then include PNG/JPEG/TIFF files); each
+    document's hard limit then grows by the OCR time its pages may take.
     """
-    files = expand(paths)
+    files = expand(paths, images=ocr)
     limits = limits or DEFAULT_LIMITS
     if not isolate:
         for f in files:
-            yield parse_one(f, convert_legacy, limits)
+            yield parse_one(f, convert_legacy, limits, ocr)
         return
-    seconds = limits.max_seconds + grace
-    pool: Pool[str, Result] = Pool(partial(parse_one, convert_legacy=convert_legacy, limits=limits), jobs=jobs,
+    seconds = limits.max_seconds + grace + (limits.max_ocr_pages * limits.ocr_seconds_per_page if ocr else 0)
+    pool: Pool[str, Result] = Pool(partial(parse_one, convert_legacy=convert_legacy, limits=limits, ocr=ocr),
+                                   jobs=jobs,
                                    seconds=seconds, memory=memory, on_timeout=partial(_timed_out, seconds),
                                    on_death=_died, fallback=_failed)
     yield from pool.map(files)

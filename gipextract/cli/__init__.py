@@ -53,6 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="report files or folders (searched recursively)" + ("; - reads standard input" if stdin
                                                                                 else ""))
         p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="parse with N worker processes")
+        p.add_argument("--ocr", action="store_true",
+                       help="read scanned PDF pages and PNG/JPEG/TIFF pictures by OCR (needs the 'ocr' extra; docs/ocr.md)")
         p.add_argument("--convert-legacy", action="store_true",
                        help="convert .doc/.wps files with LibreOffice (soffice) when it is installed")
         p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,

@@ -19,7 +19,7 @@ from .sinks import OutputError, check_location, write
 SAVED = (".json", ".jsonl")  # saved results that aggregate and compare load instead of parsing
 
 
-def inputs(paths: list[str], allow_stdin: bool = True) -> list[str]:
+def inputs(paths: list[str], allow_stdin: bool = True, ocr: bool = False) -> list[str]:
     """The files to read, in order; a path that does not exist is a usage error."""
     files: list[str] = []
     for p in paths:
@@ -28,7 +28,7 @@ def inputs(paths: list[str], allow_stdin: bool = True) -> list[str]:
         elif not os.path.lexists(p):
             raise UsageError(f"{display_path(p)}: no such file or folder")
         else:
-            files += expand([p])
+            files += expand([p], images=ocr)
     if not files:
         raise UsageError("no report files found in the given paths")
     return files
@@ -40,21 +40,22 @@ def results(files: list[str], args: argparse.Namespace) -> Generator[Result, Non
     for f in files + [None]:  # type: ignore[list-item]
         if f is None or f == "-":
             if run:
-                with closing(parse_many(run, jobs=args.jobs, convert_legacy=args.convert_legacy)) as gen:  # type: ignore[type-var]
+                with closing(parse_many(run, jobs=args.jobs, convert_legacy=args.convert_legacy,
+                                               ocr=getattr(args, "ocr", False))) as gen:  # type: ignore[type-var]
                     yield from gen
                 run = []
             if f == "-":
-                yield _stdin()
+                yield _stdin(getattr(args, "ocr", False))
         else:
             run.append(f)
 
 
-def _stdin() -> Result:
+def _stdin(ocr: bool = False) -> Result:
     from .. import parse
     from ..errors import GipExtractError
 
     try:
-        return Result("<stdin>", report=parse(sys.stdin.buffer, name="<stdin>"))
+        return Result("<stdin>", report=parse(sys.stdin.buffer, name="<stdin>", ocr=ocr))
     except GipExtractError as e:
         return Result("<stdin>", error=e.reason, error_type=type(e).__name__)
     except Exception as e:  # as parse_one does: a bug of ours is that input's error, not a crash
@@ -85,7 +86,7 @@ def parse_cmd(args: argparse.Namespace) -> int:
         check_location(args.output)
     except OutputError as e:
         raise UsageError(str(e)) from None
-    files = inputs(args.paths)
+    files = inputs(args.paths, ocr=args.ocr)
     stats = {"read": 0, "flagged": 0, "failed": 0}
     source = results(files, args)
     try:
@@ -121,7 +122,7 @@ def check_cmd(args: argparse.Namespace) -> int:
         check_location(args.output)
     except OutputError as e:
         raise UsageError(str(e)) from None
-    files = inputs(args.paths)
+    files = inputs(args.paths, ocr=args.ocr)
     read, fixing, failed = 0, 0, 0
     reports = []
     with closing(results(files, args)) as gen:
