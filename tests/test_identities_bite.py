@@ -61,8 +61,8 @@ def failing_ids(form_id: str, grid: dict) -> set[str]:
         if f.code == "identity":
             assert f.cells, f.message
             for ref in f.cells:
-                assert f"{labels[ref]}({value[ref]})" in f.message, (ref, labels[ref], f.message)
-    return {f.message.split(" ", 1)[0] for f in report.findings if f.code == "identity"}
+                assert f"{labels[ref]}({value[ref]})" in f.en, (ref, labels[ref], f.en)
+    return {f.en.split(" ", 1)[0] for f in report.findings if f.code == "identity"}
 
 
 # One printed cell raised by 1, and the identities that then fail (worked out by hand).
