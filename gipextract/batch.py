@@ -69,6 +69,7 @@ def expand(paths: Iterable[str | os.PathLike[str]], images: bool = False) -> lis
         if path.is_dir():
             wanted = SUFFIXES | IMAGE_SUFFIXES if images else SUFFIXES
             found = [q for q in path.rglob("*") if q.suffix.lower() in wanted and _listable(q)
+                     and q.stem.lower() != "readme"  # a folder's own notes, not a report
                      and not any(part.startswith(".") for part in q.relative_to(path).parts)]
             out.extend(str(q) for q in sorted(found))
         else:

@@ -86,6 +86,8 @@ def where(prov: Provenance | None, lang: Lang = "zh") -> str:
     """Where a cell is printed in the source: page, table and row (1-based), or line."""
     if prov is None:
         return ""
+    if prov.line is not None:  # a text file: the line is what an editor shows (its cell grid is ours)
+        return f"第{prov.line}行" if lang == "zh" else f"line {prov.line}"
     parts = []
     if lang == "zh":
         if prov.page is not None:
