@@ -5,6 +5,8 @@ program's output.
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from gipextract.model import Fragment, Provenance
 from gipextract.reconstruct import Flat, detect_template
 from gipextract.solve import FORCED, enumerate_row
@@ -55,3 +57,36 @@ def test_a_dash_is_a_blank_only_with_space_on_both_sides() -> None:
     for text, expected in (("3 -。", ["3"]), ("3 \u65e0。", ["3"]), ("3 - 5", ["3", "-", "5"])):
         toks, _ = tokenize(text, 0, [0], [text], [_P])
         assert [t.text for _, t in toks] == expected, text
+
+
+def test_an_unprinted_label_is_not_matched_to_the_next_rows_label() -> None:
+    # Row (六)1 (逾期不补正) is left out entirely; the next row (六)2 (逾期未按收费通知…)
+    # has a very similar label and prints 1 in 自然人 and 1 in 总计. The search for the
+    # missing label must stop where the next label starts, so (六)2 keeps its own label
+    # and values and (六)1 stays unread.
+    from gipextract import parse, templates
+    from gipextract.api import load_document
+    from gipextract.reconstruct import read_tables
+    from gipextract.writers import render_text
+
+    t2021 = templates.get("2021")
+    grid = {k: Decimal(0) if t2021.table(k[0]).column(k[2]).kind == "amount" else 0 for k in t2021.cell_keys()}
+    lines = render_text(t2021, grid, "tabs").splitlines()
+    first = next(i for i, ln in enumerate(lines) if "无正当理由逾期不补正" in ln)
+    second = first + 1
+    assert lines[second].startswith("2.申请人逾期未按收费通知要求缴纳费用")
+    lines[first] = "（六）其他处理"
+    label = lines[second].split("\t")[0]
+    lines[second] = label + "\t" + "\t".join(["1", "0", "0", "0", "0", "0", "1"])
+    data = ("\n".join(lines) + "\n").encode()
+
+    doc = load_document(data)
+    reading = read_tables([f for b in doc.blocks for f in b.fragments])
+    rows = {r.row.key: r for r in reading.tables["requests"].rows}
+    assert not rows["other.no_correction"].found
+    assert rows["other.unpaid_fee"].found and not rows["other.unpaid_fee"].fuzzy
+    assert [t.text for t in rows["other.unpaid_fee"].tokens] == ["1", "0", "0", "0", "0", "0", "1"]
+    report = parse(data)
+    assert report.cell("requests", "other.unpaid_fee", "natural_person").value == 1
+    assert report.cell("requests", "other.unpaid_fee", "total").value == 1
+    assert report.cell("requests", "other.no_correction", "natural_person").status != "ok"
