@@ -31,7 +31,7 @@ MODULES = ["gipextract/reconstruct.py", "gipextract/solve.py", "gipextract/posit
            "gipextract/tokens.py", "gipextract/identities.py", "gipextract/templates/__init__.py"]
 TESTS = ["tests/test_corpus_seeds.py", "tests/test_reading.py", "tests/test_text_adapter.py",
          "tests/test_identities_bite.py", "tests/test_corpus_generated.py", "tests/test_provenance.py",
-         "tests/test_property_text.py", "tests/test_property_html.py"]
+         "tests/test_property_text.py", "tests/test_property_html.py", "tests/test_mutants.py"]
 _CMP = {ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE, ast.GtE: ast.Gt, ast.Eq: ast.NotEq, ast.NotEq: ast.Eq,
         ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is}
 _BIN = {ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.FloorDiv, ast.FloorDiv: ast.Mult}
