@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..errors import UnreadableInputError
 from ..limits import Budget
 from ..model import Block, Document, Fragment, Provenance
-from .text import decode, lines
+from .text import checked_text, lines
 
 _GAP_RE = re.compile(r"\S(?:\S| (?! ))*")  # a piece: non-space runs joined by single spaces
 _NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
@@ -68,11 +67,7 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     """Turn character-column text into a document: each line a block, each piece a fragment
     boxed by its display columns."""
     budget = budget or Budget(name)
-    budget.check("characters of text", len(data), budget.limits.max_chars * 4, "max_chars")
-    text = decode(data, name)
-    budget.check("characters of text", len(text), budget.limits.max_chars, "max_chars")
-    if "\x00" in text:
-        raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
+    text = checked_text(data, name, budget)
     blocks = []
     for number, line in enumerate(lines(text), start=1):
         if not line.strip() or _RULE_RE.match(line) or _PLACEHOLDER_RE.match(line):

@@ -59,14 +59,20 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     line with nothing at all ends the row, an unindented line continues a wrapped cell).
     """
     budget = budget or Budget(name)
+    text = checked_text(data, name, budget)
+    if "[bookmark:" in text:
+        text = _BOOKMARK_RE.sub("", text)
+    return Document(format="text", blocks=tuple(_blocks(lines(text), budget.limits.max_cells)))
+
+
+def checked_text(data: bytes, name: str, budget: Budget) -> str:
+    """The decoded text, within ``max_chars``, refused when it holds NUL bytes (binary data)."""
     budget.check("characters of text", len(data), budget.limits.max_chars * 4, "max_chars")
     text = decode(data, name)
     budget.check("characters of text", len(text), budget.limits.max_chars, "max_chars")
     if "\x00" in text:
         raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
-    if "[bookmark:" in text:
-        text = _BOOKMARK_RE.sub("", text)
-    return Document(format="text", blocks=tuple(_blocks(lines(text), budget.limits.max_cells)))
+    return text
 
 
 def lines(text: str) -> list[str]:

@@ -77,15 +77,20 @@ def _flagged(r: Result) -> bool:
     return r.report is not None and any(f.severity in ("error", "warning") for f in r.report.findings)
 
 
+def _usable_output(fmt: str, output: str | None) -> None:
+    """Before any parsing: XLSX needs a file, and the output location must be writable (exit 2)."""
+    if fmt == "xlsx" and output in (None, "-"):
+        raise UsageError("--format xlsx needs --output FILE")
+    try:
+        check_location(output)
+    except OutputError as e:
+        raise UsageError(str(e)) from None
+
+
 def parse_cmd(args: argparse.Namespace) -> int:
     """``gipextract [parse] PATH…``."""
     fmt = "json" if args.json else (args.format or "view")
-    if fmt == "xlsx" and args.output in (None, "-"):
-        raise UsageError("--format xlsx needs --output FILE")
-    try:
-        check_location(args.output)
-    except OutputError as e:
-        raise UsageError(str(e)) from None
+    _usable_output(fmt, args.output)
     files = inputs(args.paths, ocr=args.ocr)
     stats = {"read": 0, "flagged": 0, "failed": 0}
     source = results(files, args)
@@ -116,12 +121,7 @@ def check_cmd(args: argparse.Namespace) -> int:
     zh = args.lang == "zh"
     similar_pairs = _similar_module() if args.similar else None
     overview = args.format != "view"
-    if args.format == "xlsx" and args.output in (None, "-"):
-        raise UsageError("--format xlsx needs --output FILE")
-    try:
-        check_location(args.output)
-    except OutputError as e:
-        raise UsageError(str(e)) from None
+    _usable_output(args.format, args.output)
     files = inputs(args.paths, ocr=args.ocr)
     read, fixing, failed = 0, 0, 0
     reports = []
