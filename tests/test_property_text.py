@@ -17,10 +17,9 @@ from strategies import SPLITTABLE_LABELS, any_template, grids
 
 SLOW = 300
 QUICK = 15
-# Styles whose blank cells the reader does not place: a whitespace-only line (``cells``,
-# ``bookmark``) is not told from the blank line between rows, and ``tabs`` rows are split on
-# runs of whitespace (``\t\t`` is one gap). Their blanks count as dropped.
-DROPS_BLANKS = ("dropped", "cells", "bookmark", "tabs")
+# Styles that drop blank cells. cells, bookmark and tabs keep them as empty cells (an indented
+# line, an empty tab field), which the reader places by position: no ambiguity from blanks.
+DROPS_BLANKS = ("dropped",)
 
 
 @st.composite
@@ -59,7 +58,7 @@ def _run(style: str, case) -> None:
     check_round_trip(report, grid, blanks, expected_ambiguous(style, template, grid, blanks, spaces, header))
 
 
-_slow = settings(max_examples=SLOW, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_slow = settings(max_examples=SLOW, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 _quick = settings(max_examples=QUICK, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
