@@ -179,7 +179,7 @@ def _parse(data: bytes, label: str, path: str | None, name: str | None, format: 
     budget.tick()
     reading = _guard(label, "read_tables", read_tables, fragments)
     if reading is not None and (_BROWSER_RE.search(doc.meta.get("producer", "")) or doc.meta.get("layout") == "columns"):
-        reading.reflowed = True
+        reading = replace(reading, reflowed=True)
     budget.tick()
     if reading is None or not any(t.found for t in reading.tables.values()):
         year = pre_national_year(doc)
