@@ -48,7 +48,95 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
     ``local`` holds each equation as (column, coefficient) pairs. Blanks count as 0; only
     if no placement works that way may a single blank in an equation take the value the
     equation forces (a report that leaves a 总计 blank).
+
+    Character-column converters (inscriptis) may print one cell's number in two pieces one
+    column apart (``4 1`` for 41, ``7 08`` for 708). Where the row read as printed fits its
+    equations only by forcing a blank, or not at all, or a piece cannot stand alone (``08``),
+    the readings with such pieces joined are searched too, and those that fit are kept.
     """
+    plain = _readings(tokens, kinds, local, cap)
+    pairs = _joinable(tokens)
+    if not pairs:
+        return plain
+    lone_piece = any(_leading_zero(tokens[i + 1]) for i in pairs)
+    if not lone_piece and any(FORCED not in p.origin and _holds(p.values, local) for p in plain):
+        return plain
+    joined: list[Placement] = []
+    for chosen in _join_choices(pairs):
+        merged, index = _merge(tokens, chosen)
+        for q in _readings(merged, kinds, local, cap):
+            if FORCED in q.origin or not _holds(q.values, local):
+                continue
+            # A joined number is the reading's, not one printed token: its cell is inferred.
+            origin = tuple(FORCED if o >= 0 and index[o][1] else (index[o][0] if o >= 0 else o) for o in q.origin)
+            pieces = tuple(merged[o].number.digits if o >= 0 and index[o][1] else pc  # type: ignore[union-attr]
+                           for o, pc in zip(q.origin, q.pieces))
+            joined.append(Placement(q.values, origin, pieces))
+    if not joined:
+        return [] if lone_piece and not any(FORCED not in p.origin for p in plain) else plain
+    keep = [] if lone_piece else [p for p in plain if FORCED not in p.origin and _holds(p.values, local)]
+    return _dedupe(keep + joined)
+
+
+def _joinable(tokens: Sequence[Token]) -> list[int]:
+    """Indices i where tokens i and i+1 may be the two pieces of one printed integer: on the
+    same text line, exactly one character column apart, the first not 0 and neither signed
+    on the right, decimal or with a unit."""
+    out = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        pa, pb = a.prov, b.prov
+        if (a.number is None or b.number is None or pa.bbox is None or pb.bbox is None
+                or pa.page is not None or pa.line is None or pa.line != pb.line):
+            continue
+        if a.number.unit or b.number.unit or a.number.is_decimal or b.number.is_decimal:
+            continue
+        if a.number.digits in ("0", "-0") or b.number.digits.startswith("-") or a.text != a.number.digits \
+                or b.text != b.number.digits:
+            continue
+        if pb.bbox[0] - pa.bbox[2] == 1:
+            out.append(i)
+    return out
+
+
+def _leading_zero(t: Token) -> bool:
+    d = t.number.digits if t.number is not None else ""
+    return len(d) > 1 and d.startswith("0") and not d.startswith("0.")
+
+
+def _join_choices(pairs: list[int], most: int = 2) -> list[tuple[int, ...]]:
+    """Non-overlapping sets of one or ``most`` pairs to join (more is never seen in practice,
+    and each set is a full search)."""
+    out: list[tuple[int, ...]] = [(i,) for i in pairs]
+    if most >= 2:
+        out += [(i, j) for i in pairs for j in pairs if j > i + 1]
+    return out[:64]
+
+
+def _merge(tokens: Sequence[Token], chosen: tuple[int, ...]) -> tuple[list[Token], list[tuple[int, bool]]]:
+    """``tokens`` with each chosen pair joined; per merged token, its first original index and
+    whether it was joined."""
+    out: list[Token] = []
+    index: list[tuple[int, bool]] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if i in chosen:
+            u = tokens[i + 1]
+            digits = t.number.digits + u.number.digits  # type: ignore[union-attr]
+            out.append(t._replace(number=Number(digits), text=digits, inline=False))
+            index.append((i, True))
+            i += 2
+            continue
+        out.append(t)
+        index.append((i, False))
+        i += 1
+    return out, index
+
+
+def _readings(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]],
+              cap: int = 20000) -> list[Placement]:
+    """:func:`enumerate_row` without joining pieces."""
     n = len(kinds)
     # Empty cells beyond the row's width at either end are layout (unmerged padding cells).
     lead = 0
@@ -58,7 +146,7 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
     while end - lead > n and tokens[lead].blank:
         lead += 1
     if lead or end < len(tokens):
-        inner = enumerate_row(tokens[lead:end], kinds, local, cap)
+        inner = _readings(tokens[lead:end], kinds, local, cap)
         return [Placement(p.values, tuple(o + lead if o >= 0 else o for o in p.origin), p.pieces) for p in inner]
     fusable = len(tokens) < n and any(t.fusable for t in tokens)
     if len(tokens) > n and not fusable:
@@ -80,7 +168,7 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
             # that lost a cell elsewhere (its values shifted): that reading is kept beside the
             # forced one, and the identities of the whole table choose or leave it ambiguous.
             keep = [i for i, t in enumerate(tokens) if not t.blank]
-            shifted = enumerate_row([tokens[i] for i in keep], kinds, local, cap)
+            shifted = _readings([tokens[i] for i in keep], kinds, local, cap)
             return _dedupe([forced] + [Placement(q.values, tuple(keep[o] if o >= 0 else o for o in q.origin), q.pieces)
                                        for q in shifted if FORCED not in q.origin])
         return [forced] if forced else [p]  # printed values stand even when they break an identity

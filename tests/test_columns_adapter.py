@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from gipextract.adapters import sniff
-from gipextract.adapters.columns import pieces, read, width
+from gipextract.adapters.columns import measure_for, pieces, read, width
 
 
 def test_display_width_counts_wide_characters_twice() -> None:
@@ -32,3 +32,31 @@ def test_read_and_sniff() -> None:
     assert [(f.text, f.prov.line, f.prov.bbox[0]) for f in first] == [("行政许可0", 1, 0.0), ("0", 1, 17.0),
                                                                      ("1", 1, 28.0)]
     assert sniff("规章\t1\t2\n".encode("utf-8")) == "text"  # tab-separated text is not column text
+
+
+# Two renderings of the same table. pandoc pads by display width: the values stand at the
+# same display column whatever the label. inscriptis (and pdftotext) pad by characters: the
+# values stand at the same character count, so a label of 4 Han characters pushes them two
+# display columns further right than one of 2 would (corpus/toolout/inscriptis/*).
+_LABELS = ["规章", "规范性文件", "行政许可", "其他对外管理服务事项"]
+_ROWS = [(0, 1, 2), (34, 7, 181), (49, 11, 72695), (3, 0, 5)]
+
+
+def _padded(measure: object, pad: int = 24) -> list[str]:
+    out = []
+    for label, vals in zip(_LABELS, _ROWS):
+        cells = [label + " " * (pad - measure(label))] + [f"{v:<8}" for v in vals]  # type: ignore[operator]
+        out.append("    " + "".join(cells).rstrip())
+    return out
+
+
+def test_measure_follows_how_the_tool_padded() -> None:
+    assert measure_for(_padded(width)) is width
+    assert measure_for(_padded(len)) is len
+
+
+def test_character_padded_values_share_columns_once_measured_by_characters() -> None:
+    text = "\n".join(_padded(len) * 3) + "\n"
+    doc = read(text.encode("utf-8"), "inscriptis.txt")
+    starts = {f.prov.bbox[0] for b in doc.blocks for f in b.fragments[1:]}
+    assert starts == {4.0 + 24, 4.0 + 32, 4.0 + 40}  # three value columns, not one per label length

@@ -33,7 +33,7 @@ FLOOR = {
     "pandoc-gfm": (34, 6611, 17),
     "pymupdf4llm": (12, 2343, 0),
     "pdftotext-layout": (12, 2290, 2),
-    "inscriptis": (16, 3043, 24),
+    "inscriptis": (16, 3105, 0),
     "pandoc-plain": (34, 2831, 7),
     "mammoth-md": (18, 3505, 0),
     "chromium-pdf": (16, 2962, 0),
