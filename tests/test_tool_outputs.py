@@ -30,7 +30,7 @@ FLOOR = {
     "trafilatura": (16, 3098, 0),
     "mammoth-html": (18, 3594, 0),
     "markitdown": (46, 8793, 1),
-    "pandoc-gfm": (34, 6611, 17),
+    "pandoc-gfm": (34, 6656, 0),
     "pymupdf4llm": (12, 2343, 0),
     "pdftotext-layout": (12, 2290, 2),
     "inscriptis": (16, 3105, 0),

@@ -133,11 +133,11 @@ def _check_log(parser, name: str) -> None:
 # The page is flattened by one XSLT pass (libxslt walks the tree in C, several times faster
 # than visiting elements from Python) into text with markers, read back by :func:`_blocks`:
 #   TABLE … END    a data table (one holding no table); ROW starts a row, CELL a cell,
-#                  followed by ``rowspan SEP colspan SEP text``
+#                  followed by ``rowspan SEP colspan SEP text`` (BARE first: a cell without attributes)
 #   OPEN attrs SHUT … CLOSE   an element with a class or id (or a nav/header/footer/aside),
 #                  so that site chrome can be cut out by name.
 # Noncharacters U+FDD1… cannot be page text (any that are get removed before parsing).
-_TABLE, _ROW, _CELL, _SEP, _END, _OPEN, _SHUT, _CLOSE = (chr(c) for c in range(0xFDD1, 0xFDD9))
+_TABLE, _ROW, _CELL, _SEP, _END, _OPEN, _SHUT, _CLOSE, _BARE = (chr(c) for c in range(0xFDD1, 0xFDDA))
 _MARK_BYTES = b"\xef\xb7"  # UTF-8 lead bytes of U+FDC0–U+FDFF
 _UNMARK = {c: None for c in range(0xFDD0, 0xFDF0)}
 _CELL_BREAKS = "br|p|div|li|h1|h2|h3|h4|h5|h6"
@@ -159,7 +159,7 @@ def _xsl() -> str:
 <xsl:template match="*">{named}<xsl:apply-templates/>{close}</xsl:template>
 <xsl:template match="{blocks}">{named}<xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>{close}</xsl:template>
 <xsl:template match="{'|'.join(_CHROME_TAGS)}" priority="1">{x(_OPEN)}nav{x(_SHUT)}<xsl:text>&#10;</xsl:text><xsl:apply-templates/><xsl:text>&#10;</xsl:text>{x(_CLOSE)}</xsl:template>
-<xsl:template match="table">{named}<xsl:text>&#10;</xsl:text><xsl:choose><xsl:when test=".//table"><xsl:apply-templates/></xsl:when><xsl:otherwise>{x(_TABLE)}<xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">{x(_ROW)}<xsl:for-each select="td|th">{x(_CELL)}<xsl:value-of select="@rowspan"/>{x(_SEP)}<xsl:value-of select="@colspan"/>{x(_SEP)}<xsl:apply-templates mode="cell"/></xsl:for-each></xsl:for-each>{x(_END)}</xsl:otherwise></xsl:choose><xsl:text>&#10;</xsl:text>{close}</xsl:template>
+<xsl:template match="table">{named}<xsl:text>&#10;</xsl:text><xsl:choose><xsl:when test=".//table"><xsl:apply-templates/></xsl:when><xsl:otherwise>{x(_TABLE)}<xsl:for-each select="tr|thead/tr|tbody/tr|tfoot/tr">{x(_ROW)}<xsl:for-each select="td|th">{x(_CELL)}<xsl:if test="not(@*)">{x(_BARE)}</xsl:if><xsl:value-of select="@rowspan"/>{x(_SEP)}<xsl:value-of select="@colspan"/>{x(_SEP)}<xsl:apply-templates mode="cell"/></xsl:for-each></xsl:for-each>{x(_END)}</xsl:otherwise></xsl:choose><xsl:text>&#10;</xsl:text>{close}</xsl:template>
 <xsl:template match="{_CELL_BREAKS}" mode="cell"><xsl:text> </xsl:text><xsl:apply-templates mode="cell"/><xsl:text> </xsl:text></xsl:template>
 </xsl:stylesheet>"""
 
@@ -242,9 +242,10 @@ def _table_cells(body: str, budget: Budget | None = None) -> tuple[list[tuple[in
     area = 0
     for r, row in enumerate(rows):
         c = 0
-        for cell in row:
-            n += 1
+        n += len(row)
+        for cell in _without_padding(row):
             rowspan, colspan, text = cell.split(_SEP, 2)
+            rowspan = rowspan.lstrip(_BARE)
             while (r, c) in occupied:
                 c += 1
             rs = min(_span(rowspan), len(rows) - r) if rowspan else 1
@@ -260,6 +261,22 @@ def _table_cells(body: str, budget: Budget | None = None) -> tuple[list[tuple[in
             cells.append((r, c, " ".join(text.split())))
             c += cs
     return cells, n
+
+
+def _without_padding(row: list[str]) -> list[str]:
+    """A row's cells without the empty, attribute-less cells a converter padded it with.
+
+    pandoc (``-t gfm``) writes a Word-exported table whose rows lost cells as raw HTML,
+    every cell with its width and style, and fills each short row up with bare ``<td></td>``
+    at its end: those are not blanks the document printed, and read as such would pin the
+    row's values to the first columns. A table whose cells are all bare keeps them.
+    """
+    end = len(row)
+    while end and row[end - 1].startswith(_BARE) and not row[end - 1].rsplit(_SEP, 1)[-1].strip():
+        end -= 1
+    if end == len(row) or not any(not cell.startswith(_BARE) for cell in row[:end]):
+        return row
+    return row[:end]
 
 
 def _text(el) -> str:
