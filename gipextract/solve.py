@@ -73,7 +73,7 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
                            for o, pc in zip(q.origin, q.pieces))
             joined.append(Placement(q.values, origin, pieces))
     if not joined:
-        return [] if lone_piece and not any(FORCED not in p.origin for p in plain) else plain
+        return plain
     keep = [] if lone_piece else [p for p in plain if FORCED not in p.origin and _holds(p.values, local)]
     return _dedupe(keep + joined)
 
@@ -104,13 +104,11 @@ def _leading_zero(t: Token) -> bool:
     return len(d) > 1 and d.startswith("0") and not d.startswith("0.")
 
 
-def _join_choices(pairs: list[int], most: int = 2) -> list[tuple[int, ...]]:
-    """Non-overlapping sets of one or ``most`` pairs to join (more is never seen in practice,
-    and each set is a full search)."""
-    out: list[tuple[int, ...]] = [(i,) for i in pairs]
-    if most >= 2:
-        out += [(i, j) for i in pairs for j in pairs if j > i + 1]
-    return out[:64]
+def _join_choices(pairs: list[int]) -> list[tuple[int, ...]]:
+    """Non-overlapping sets of one or two pairs to join (more is never seen in practice, and
+    each set is a full search)."""
+    singles: list[tuple[int, ...]] = [(i,) for i in pairs]
+    return (singles + [(i, j) for i in pairs for j in pairs if j > i + 1])[:64]
 
 
 def _merge(tokens: Sequence[Token], chosen: tuple[int, ...]) -> tuple[list[Token], list[tuple[int, bool]]]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from gipextract.adapters import sniff
-from gipextract.adapters.columns import measure_for, pieces, read, width
+from gipextract.adapters.columns import laid_out, pieces, read, width
 
 
 def test_display_width_counts_wide_characters_twice() -> None:
@@ -51,8 +51,9 @@ def _padded(measure: object, pad: int = 24) -> list[str]:
 
 
 def test_measure_follows_how_the_tool_padded() -> None:
-    assert measure_for(_padded(width)) is width
-    assert measure_for(_padded(len)) is len
+    for measure in (width, len):
+        lines = _padded(measure)
+        assert laid_out(lines) == [pieces(line, measure) for line in lines]
 
 
 def test_character_padded_values_share_columns_once_measured_by_characters() -> None:

@@ -65,23 +65,23 @@ def pieces(line: str, measure: Callable[[str], int] = width) -> list[tuple[int, 
     return out
 
 
-def _value_columns(lines: list[str], measure: Callable[[str], int]) -> int:
-    """How many distinct columns the numbers of ``lines`` start at, counted by ``measure``."""
-    starts = set()
-    for line in lines:
-        for a, _b, t in pieces(line, measure):
-            if a > 0 and _NUMBER_RE.fullmatch(t):
-                starts.add(a)
-    return len(starts)
+def _value_columns(laid: list[list[tuple[int, int, str]]]) -> int:
+    """How many distinct columns the numbers of lines cut into ``laid`` pieces start at."""
+    return len({a for line in laid for a, _b, t in line if a > 0 and _NUMBER_RE.fullmatch(t)})
 
 
-def measure_for(lines: list[str]) -> Callable[[str], int]:
-    """The column measure the tool padded with. pandoc pads by display width (a Han character
-    is two columns); inscriptis and pdftotext pad by characters, so there a row's values stand
-    at the same character count whatever the Han label before them. Under the right measure a
-    table's numbers line up in few columns; under the wrong one every label length shifts
-    them (inscriptis corpus: 11–26 distinct columns by characters, 52–80 by width)."""
-    return len if _value_columns(lines, len) < _value_columns(lines, width) else width
+def laid_out(lines: list[str]) -> list[list[tuple[int, int, str]]]:
+    """The pieces of each line, under the column measure the tool padded with.
+
+    pandoc pads by display width (a Han character is two columns); inscriptis and pdftotext
+    pad by characters, so there a row's values stand at the same character count whatever
+    the Han label before them. Under the right measure a table's numbers line up in few
+    columns; under the wrong one every label length shifts them (inscriptis corpus: 11–26
+    distinct columns by characters, 52–80 by display width).
+    """
+    by_width = [pieces(line) for line in lines]
+    by_chars = [pieces(line, len) for line in lines]
+    return by_chars if _value_columns(by_chars) < _value_columns(by_width) else by_width
 
 
 def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
@@ -91,13 +91,12 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     text = checked_text(data, name, budget)
     blocks = []
     all_lines = lines(text)
-    measure = measure_for(all_lines)
-    for number, line in enumerate(all_lines, start=1):
+    for number, (line, cut) in enumerate(zip(all_lines, laid_out(all_lines)), start=1):
         if not line.strip() or _RULE_RE.match(line) or _PLACEHOLDER_RE.match(line):
             continue
         y = float(number)
         frags = tuple(Fragment(t, Provenance(line=number, bbox=(float(a), y, float(b), y + 0.8)))
-                      for a, b, t in pieces(line, measure))
+                      for a, b, t in cut)
         blocks.append(Block("paragraph", frags))
     # Converters draw an HTML table's rows as the browser would: a row that lost cells has its
     # values packed to the left, so packed rows are not placed by column (see grid).

@@ -274,7 +274,7 @@ def _without_padding(row: list[str]) -> list[str]:
     end = len(row)
     while end and row[end - 1].startswith(_BARE) and not row[end - 1].rsplit(_SEP, 1)[-1].strip():
         end -= 1
-    if end == len(row) or not any(not cell.startswith(_BARE) for cell in row[:end]):
+    if end == len(row) or all(cell.startswith(_BARE) for cell in row[:end]):
         return row
     return row[:end]
 
