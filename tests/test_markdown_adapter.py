@@ -96,3 +96,29 @@ def test_values_between_the_lines_of_a_wrapped_label_belong_to_it() -> None:
     toks, _ = tokenize("(区分处理的,只\n计这一情形)", 0, [0, 8], ["(区分处理的,只", "计这一情形)"],
                        [Provenance(line=1), Provenance(line=2)])
     assert toks == []  # a wrapped note without values stays label text
+
+
+def test_a_table_whose_cells_hold_two_numbers_has_no_printed_blanks() -> None:
+    # markitdown on a PDF (corpus/toolout/markitdown/pdf-09-content-controls.md): it guesses the
+    # columns from where the text stood, so one cell holds `0 0` and an empty column runs
+    # through every row. The empty cell is its gap, not a blank the report printed; kept, it
+    # filled 法律服务机构 and pushed 0 under 总计 (silently wrong: the report prints 14).
+    md = ("| 一、本年新收 | 14 | 0 | 0 | 0 |  | 0 | 0 |\n|---|---|---|---|---|---|---|---|\n"
+          "| 二、上年结转 | 0 | 0 | 0 | 0 |  | 0 | 0 0 |\n")
+    (table,) = _tables(read(md.encode("utf-8"), "x.md"))
+    assert "" not in [f.text for f in table.fragments]
+    # The same two rows with one value per cell: the empty cell is a printed blank.
+    md = md.replace("0 0 |", "0 |")
+    (table,) = _tables(read(md.encode("utf-8"), "x.md"))
+    assert [(f.prov.row, f.prov.col) for f in table.fragments if f.text == ""] == [(0, 5), (1, 5)]
+
+
+def test_markitdown_pdf_row_with_its_total_printed_elsewhere_is_not_read_as_0() -> None:
+    from gipextract import parse
+
+    path = CORPUS / "toolout" / "markitdown" / "pdf-09-content-controls.md"
+    cells = {(c.row, c.column): c for c in parse(path).cells if c.table == "requests"}
+    total = cells[("new_received", "total")]
+    # The report prints 14 (the tool moved it to a line of its own above the row).
+    assert total.value == 14 or total.status not in ("ok", "empty")
+    assert cells[("new_received", "natural_person")].value == 14

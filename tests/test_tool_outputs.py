@@ -29,7 +29,7 @@ FLOOR = {
     "html2text": (16, 3113, 0),
     "trafilatura": (16, 3098, 0),
     "mammoth-html": (18, 3594, 0),
-    "markitdown": (46, 8793, 1),
+    "markitdown": (46, 8843, 0),
     "pandoc-gfm": (34, 6656, 0),
     "pymupdf4llm": (12, 2343, 0),
     "pdftotext-layout": (12, 2290, 2),

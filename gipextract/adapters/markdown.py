@@ -146,11 +146,18 @@ def _table(rows: list[tuple[int, list[str]]], table: int) -> Block:
     # kept as a blank; any other is dropped, so the row reads as short and the reconstructor
     # weighs every place its missing cells could be (flagging them when the identities
     # cannot decide) rather than taking a tool's padding for a printed blank.
+    # A cell holding two numbers (``0 0``) shows that the tool drew the columns itself, from
+    # where the text stood (markitdown on a PDF): then no empty cell of that table is a
+    # printed blank, only a gap between its column guesses.
+    gaps_only = any(len(ws) > 1 and all(_NUMBER_RE.match(w) for w in ws)
+                    for _, cells in rows for ws in (t.split() for t in cells))
     frags = []
     for r, (line, cells) in enumerate(rows):
         kinds = [None if not t else bool(_NUMBER_RE.match(t)) for t in cells]
         for c, text in enumerate(cells):
             if not text:
+                if gaps_only:
+                    continue
                 left = next((k for k in reversed(kinds[:c]) if k is not None), None)
                 right = next((k for k in kinds[c + 1:] if k is not None), None)
                 if not (left and right):
