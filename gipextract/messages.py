@@ -218,6 +218,24 @@ def _row_missing(report: Report, f: Finding, lang: Lang) -> str:
     return f"未找到行“{row_label(report.template, m.group(1), m.group(2))}”，该行单元格无法确定"
 
 
+def _contradicted(report: Report, f: Finding, lang: Lang) -> str:
+    m = re.match(r"(\w+)\.([\w.]+): cells not printed .*, but (.+) then fails", f.message)
+    if lang == "en" or m is None:
+        return f.message
+    texts = {i.id: i.text for i in templates.get(report.template).identities}
+    broken = "；".join(texts.get(i, i) for i in m.group(3).split(", "))
+    return (f"{row_label(report.template, m.group(1), m.group(2))}：该行未印出的单元格按留空（0）或勾稽关系读取时，"
+            f"勾稽关系“{broken}”不成立，这些单元格无法确定")
+
+
+def _displaced(report: Report, f: Finding, lang: Lang) -> str:
+    m = re.match(r"(\w+)\.([\w.]+): no values follow label", f.message)
+    if lang == "en" or m is None:
+        return f.message
+    return (f"{row_label(report.template, m.group(1), m.group(2))}：行名后没有数值，而相邻一行印出的数值多于其单元格"
+            "（转换工具可能把数值移到了别的行），该行单元格无法确定")
+
+
 def _placement(report: Report, f: Finding, lang: Lang) -> str:
     if lang == "en":
         return f.message
@@ -305,4 +323,5 @@ _RENDER: dict[str, Callable[[Report, Finding, Lang], str | None]] = {
     "unit": _unit, "extra_row": _extra_row, "prose": _prose, "cross_year": _cross_year,
     "cross_year_unit": _cross_year, "cross_year_gap": _cross_year, "template": _prefixed("格式说明："),
     "source": _prefixed("来源提示："), "aggregate_open": _aggregate_open,
+    "inferred_contradicted": _contradicted, "values_displaced": _displaced,
 }

@@ -13,6 +13,10 @@ _TITLE_RE = LazyPattern(f"(?P<unit>[{HAN}A-Za-z0-9()（）·]{{2,40}}?)\\s*" + _
 _YEAR_FIRST_RE = LazyPattern(r"^\s*(?P<year>20\d{2})\s*年\s*度?\s*(?P<unit>[" + HAN + r"()（）·]{2,40}?)(?:政府|政务)信息公开(?:工作)?年度报告\s*$")
 _BARE_TITLE_RE = LazyPattern(r"^\s*" + _YEAR_TITLE + r"\s*$")
 _SELF_NAME_RE = LazyPattern(r"(?:公布|公开|发布)(?P<unit>[" + HAN + r"]{2,30}?)" + _YEAR_TITLE)
+# Where no title names the body: the sentence that says who compiled the report
+# (`…要求，锦屏街道编制本报告`), then a publisher field of the page (`发布机构：白沙县财政局`).
+_COMPILED_RE = LazyPattern(r"(?:^|[,:;\s])(?P<unit>[" + HAN + r"()（）]{2,30}?)(?:编制|编写)了?本(?:年度)?报告")
+_PUBLISHER_RE = LazyPattern(r"(?:发布机构|发布单位|发文机关|发文单位)\s*[:：]?\s*\|?\s*(?P<unit>[" + HAN + r"()（）]{2,30})")
 _PERIOD_RE = re.compile(r"(?:统计期限|统计时限|起止时间|数据统计|统计时间)[^。\n]{0,12}?(?P<year>20\d{2})\s*年\s*1\s*月\s*1\s*日")
 _DATE_RE = re.compile(r"(?:发布|发文|成文|印发)?(?:日期|时间)\s*[:：]\s*(?P<y>20\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})")
 _DATE_LINE_RE = re.compile(r"^\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$")
@@ -58,6 +62,8 @@ def extract_info(lines: list[str], text: str, meta: Mapping[str, str]) -> Report
     tries += [(k, line.rstrip() + candidates[k + 1].strip()) for k, line in enumerate(candidates[:-1])
               if not prose[k] and not prose[k + 1]]
     tries += [(k, line) for k, line in enumerate(candidates) if prose[k]]
+    # A title that a converter ran into the first sentence (one layout cell): its first words.
+    tries += [(k, line.split()[0]) for k, line in enumerate(candidates) if prose[k] and line.split()]
     for k, line in tries:
         line_c = _LABEL_PREFIX_RE.sub("", line)
         if len(line_c.strip()) > 80:
@@ -80,6 +86,10 @@ def extract_info(lines: list[str], text: str, meta: Mapping[str, str]) -> Report
         m = _SELF_NAME_RE.search(text)
         if m:
             unit, year = m.group("unit"), year or int(m.group("year"))
+    if unit is None:
+        m = _COMPILED_RE.search(text, 0, 3000) or _PUBLISHER_RE.search(text, 0, 3000)
+        if m and not m.group("unit").startswith(("本", "我")):
+            unit = m.group("unit")
     if unit is not None:
         unit = _clean_title(unit)
         if unit.endswith(_REGION_END) and not unit.endswith("人民政府"):

@@ -8,13 +8,14 @@ Placement of the numbers on the row's cells is left to :mod:`solve`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import templates
 from .limits import checkpoint
+from .extras import ExtraRow, adopt_orphans, split_extra
 from .model import Fragment, Provenance
 from .normalize import HAN, LazyPattern, compact, compact_with_index, label_core, label_ordinal, nfkc
 from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
@@ -68,16 +69,6 @@ class RowRead:
     tokens: tuple[Token, ...] = ()
     label_prov: Provenance | None = None
     fuzzy: bool = False
-
-
-@dataclass(frozen=True)
-class ExtraRow:
-    """A row a local variant adds to the form (e.g. 其他主动公开文件): kept, not placed."""
-
-    table: str
-    label: str
-    values: tuple[str, ...]
-    prov: Provenance | None
 
 
 @dataclass
@@ -349,12 +340,15 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
             matches.append((row, gm.start(), gm.end(), False))
     found = sorted((m for m in matches if m[1] is not None), key=lambda m: m[1])
     next_start = {id(found[j][0]): (found[j + 1][1] if j + 1 < len(found) else end) for j in range(len(found))}
-    reads: dict[int, RowRead] = {}
+    runs = []
     for row, s, e, fuzzy in found:
         run_end = next_start[id(row)]
         last = run_end == end
         label_prov = flat.fragments[flat.frag_of(flat.full(s))].prov if row.label is not None else None
-        tokens, extras = _read_run(flat, noise, e, run_end, last, spec.key, label_prov)
+        runs.append((row, label_prov, fuzzy, *_read_run(flat, noise, e, run_end, last, spec.key, label_prov)))
+    adopt_orphans(spec, [(tokens, extras) for *_, tokens, extras in runs])
+    reads: dict[int, RowRead] = {}
+    for row, label_prov, fuzzy, tokens, extras in runs:
         reads[id(row)] = RowRead(row, True, tuple(tokens), label_prov, fuzzy)
         table.extra_rows.extend(extras)
     for row in spec.rows:
@@ -402,35 +396,4 @@ def _read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last
         if cut is not None:
             toks = [t for t in toks if t[0] < cut]
             pieces = [p for p in pieces if p.start < cut]
-    return _split_extra(toks, pieces, flat, a, table_key)
-
-
-def _split_extra(toks: list[tuple[int, Token]], pieces: list[Piece], flat: Flat, offset: int,
-                 table_key: str) -> tuple[list[Token], list[ExtraRow]]:
-    """Label text after a row's values starts a row the form does not have."""
-    if not pieces or not toks:
-        return [t for _, t in toks], []
-    first_tok = toks[0][0]
-    labels = [p for p in pieces if p.start > first_tok]
-    if not labels:
-        return [t for _, t in toks], []
-    # Tokens come in text order: each label's values are found by bisection, so 20,000
-    # label-like lines cost 20,000 look-ups, not 20,000 scans of every token.
-    own = [t for pos, t in toks if pos < labels[0].start]
-    positions = [pos for pos, _ in toks]
-    if any(a > b for a, b in zip(positions, positions[1:])):
-        order = sorted(range(len(toks)), key=lambda i: positions[i])
-        toks = [toks[i] for i in order]
-        positions = [positions[i] for i in order]
-    extras = []
-    for k, p in enumerate(labels):
-        if not k & 0x3FF:
-            checkpoint()
-        stop = labels[k + 1].start if k + 1 < len(labels) else None
-        i = bisect_right(positions, p.start)
-        j = bisect_left(positions, stop) if stop is not None else len(positions)
-        vals = tuple(t.text for _, t in toks[i:j])
-        if vals:
-            prov = flat.fragments[flat.frag_of(p.start + offset)].prov
-            extras.append(ExtraRow(table_key, p.text, vals, prov))
-    return own, extras
+    return split_extra(toks, pieces, lambda pos: flat.fragments[flat.frag_of(pos + a)].prov, table_key)

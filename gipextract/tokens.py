@@ -39,7 +39,11 @@ class Token(NamedTuple):
 
 EMPTY_CELL = "\ue000"  # stands in for an empty table cell in the flattened text
 _NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|件|个|项|条|次|人|(?:[ \u3000]{1,3}|\n)(?:万元|亿元|元)(?![\u3400-\u9fff]))?"
-_TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无)(?![\w-])|{EMPTY_CELL})")
+# 无 is a printed blank, except where it begins the form's own words cut by a line break
+# (（四）无 / 法提供, 4.无 / 正当理由), or stands after a group's ordinal: a converter that
+# repeats the start of a group label on every row of the group prints （四）无 alone.
+_TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无(?!\s*(?:法提供|正当理由)))(?![\w-])|{EMPTY_CELL})")
+_GROUP_ORDINAL_RE = re.compile(r"\([一二三四五六七八九十]\)$")
 # A group may run over line breaks (a wrapped label), but not over a line that starts with a
 # number: that is a row of values printed between the lines of the wrapped label.
 _PAREN_RE = re.compile(r"\(([^()\n]*(?:\n(?![ \t]*[-+]?\d)[^()\n]*)*)\)")
@@ -91,6 +95,8 @@ def tokenize(text: str, offset: int, starts: Sequence[int], frag_texts: Sequence
         if blank is not None:
             if frag_texts[f] not in _BLANK_CELLS and not _spaced(clean, start, m.end()):
                 continue
+            if printed == "无" and _GROUP_ORDINAL_RE.search(text, max(0, start - 3), start):
+                continue  # parenthetical groups are blanked in `clean`: look at the text
             append((start, Token(None, printed, provs[f], False)))
             continue
         if "," in num:

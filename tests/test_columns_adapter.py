@@ -61,3 +61,34 @@ def test_character_padded_values_share_columns_once_measured_by_characters() -> 
     doc = read(text.encode("utf-8"), "inscriptis.txt")
     starts = {f.prov.bbox[0] for b in doc.blocks for f in b.fragments[1:]}
     assert starts == {4.0 + 24, 4.0 + 32, 4.0 + 40}  # three value columns, not one per label length
+
+
+def test_a_rule_inside_nested_table_borders_is_layout() -> None:
+    # pandoc -t plain draws a table nested in a layout table inside `| |` borders; its dashes
+    # are the rule under the header, not 15 printed blanks.
+    text = ("| |   结果维持      结果纠正      总计   | |\n"
+            "| |   0             3             3      | |\n"
+            "| |   ------------- ------------- ------ | |\n")
+    doc = read(text.encode("utf-8"), "pandoc.txt")
+    assert [f.text for b in doc.blocks for f in b.fragments if "-" in f.text] == []
+    assert [f.text for b in doc.blocks for f in b.fragments if f.prov.line == 2] == ["| |", "0", "3", "3", "| |"]
+
+
+def test_pandoc_plain_values_under_left_aligned_header_words_are_placed_by_column() -> None:
+    # corpus/toolout/pandoc-plain/html-09_nested_layout_one_table.txt: table 四 prints 8 of its
+    # 15 cells, each starting where its header word starts (the others blank in the source).
+    import json
+
+    from conftest import CORPUS, flat_cells, same_value
+    from gipextract import parse
+
+    path = CORPUS / "toolout" / "pandoc-plain" / "html-09_nested_layout_one_table.txt"
+    truth = flat_cells(json.loads((CORPUS / "html" / "09_nested_layout_one_table.expected.json")
+                                  .read_text(encoding="utf-8"))["tables"])
+    report = parse(path)
+    appeals = [c for c in report.cells if c.table == "appeals"]
+    assert len(appeals) == 15
+    for c in appeals:
+        assert c.status in ("ok", "empty"), c.ref
+        assert same_value(truth[c.ref], c.value), c.ref
+    assert report.cell("appeals", "all", "litigation_direct.total").value == 4

@@ -21,7 +21,8 @@ from .text import checked_text, lines
 _GAP_RE = re.compile(r"\S(?:\S| (?! ))*")  # a piece: non-space runs joined by single spaces
 _NUMBER_RE = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?%?")
 _WIDE_GAP_RE = re.compile(r"\S {3,}\S")
-_RULE_RE = re.compile(r"^\s*-{3,}(?:\s+-{3,})*\s*$")
+# A table rule, also inside the borders pandoc draws round a nested table (`| |  ---- --  | |`).
+_RULE_RE = re.compile(r"^[\s|+]*-{3,}(?:\s+-{3,})*[\s|+]*$")
 _PLACEHOLDER_RE = re.compile(r"^\s*\[TABLE\]\s*$")
 
 
