@@ -227,6 +227,13 @@ def _anchor_pattern(spec: TableSpec) -> "re.Pattern[str]":
     return _anchors(spec.anchors)
 
 
+@lru_cache(maxsize=None)
+def _heading_pattern(spec: TableSpec) -> "re.Pattern[str]":
+    """The table's own heading: where a converter cut every header word apart (pdftotext on
+    merged header cells: 行政 / 复议), the heading is all that marks the table's start."""
+    return re.compile("|".join(re.escape(compact(h)) for h in (spec.heading,) + spec.heading_variants))
+
+
 _HEADING_NEXT = {
     "proactive": re.compile(r"三\.收到和处理政府信息公开申请"),
     # No digits inside a heading: `四、结转下年度继续办理 0 0 …` is a row, not part 四, and
@@ -266,6 +273,9 @@ def read_tables(fragments: list[Fragment], template: Template | None = None) -> 
     specs = template.tables
     for i, spec in enumerate(specs):
         anchor = _anchor_pattern(spec).search(flat.compact, cursor)
+        by_heading = anchor is None
+        if by_heading:
+            anchor = _heading_pattern(spec).search(flat.compact, cursor)
         if anchor is None:
             tables[spec.key] = TableRead(spec, False, [RowRead(r, False) for r in spec.rows])
             continue
@@ -279,7 +289,11 @@ def read_tables(fragments: list[Fragment], template: Template | None = None) -> 
         heading = _HEADING_NEXT[spec.key].search(flat.compact, anchor.end(), end)
         if heading is not None:
             end = heading.start()
-        tables[spec.key] = _read_table(flat, spec, template.id, start, end)
+        table = _read_table(flat, spec, template.id, start, end)
+        if by_heading and not any(not t.blank for r in table.rows for t in r.tokens):
+            # A heading over no values: the converter dropped the table (pandoc's [TABLE]).
+            table = TableRead(spec, False, [RowRead(r, False) for r in spec.rows])
+        tables[spec.key] = table
         cursor = end
     return Reading(template, flat, tables, notices)
 

@@ -122,3 +122,73 @@ def test_markitdown_pdf_row_with_its_total_printed_elsewhere_is_not_read_as_0() 
     # The report prints 14 (the tool moved it to a line of its own above the row).
     assert total.value == 14 or total.status not in ("ok", "empty")
     assert cells[("new_received", "natural_person")].value == 14
+
+
+def test_a_list_marker_is_no_value() -> None:
+    # mammoth-md/12-headings-numbered.md: Word's automatic heading number 三、 comes out as `1.`;
+    # read as text it ran into the last row of table 二 (行政事业性收费 0 1).
+    md = "| 行政事业性收费 | 0 |\n|---|---|\n\n1. __收到和处理政府信息公开申请情况__\n\n- 发布机构：某某局\n"
+    doc = read(md.encode("utf-8"), "x.md")
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"] == ["收到和处理政府信息公开申请情况", "发布机构：某某局"]
+    # An escaped ordinal is the document's own text (html2text writes 1\\. for a printed 1.).
+    doc = read("# 标题\n\n1\\.属于国家秘密 0\n".encode("utf-8"), "x.md")
+    assert [b.text for b in doc.blocks if b.kind == "paragraph"][-1] == "1.属于国家秘密 0"
+
+
+def test_markitdown_merged_cell_spans_are_not_blanks() -> None:
+    # markitdown/docx-18-form2019-traps.md: `|  |` is an empty cell, `| |` a column that a
+    # merged cell spans. Read as blanks, the spans gave 规章 five values for three cells.
+    md = ("|  |  |  |  |  |  |  |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+          "| 规章 | 0 | | 0 | | 0 | |\n| 行政许可 | 382 | |  | | 59 | |\n")
+    (table,) = _tables(read(md.encode("utf-8"), "x.md"))
+    rows = {}
+    for f in table.fragments:
+        rows.setdefault(f.prov.row, []).append((f.prov.col, f.text))
+    assert rows[1] == [(0, "规章"), (1, "0"), (3, "0"), (5, "0")]
+    assert rows[2] == [(0, "行政许可"), (1, "382"), (3, ""), (5, "59")]  # the empty cell stays a blank
+    # Without the two forms side by side, `| |` is an empty cell like any other (html2text).
+    (table,) = _tables(read("| 规章 | 0 | | 7 |\n|---|---|---|---|\n".encode("utf-8"), "x.md"))
+    assert [f.text for f in table.fragments] == ["规章", "0", "", "7"]
+
+
+def test_html2text_rows_without_outer_pipes_are_cells() -> None:
+    # html2text/09_nested_layout_one_table.md: a table nested in a layout table is written as
+    # bare `a | b` lines; the separator row (`---|---`) stands only under the page's first table.
+    md = ("索引号：| QSX-2022-000117| 主题分类：| 政务公开  \n---|---|---|---  \n\n"
+          "一、本年新收政府信息公开申请数量 | 36 | 4 |   | 0 | 2 | 4 | 46  \n")
+    tables = _tables(read(md.encode("utf-8"), "x.md"))
+    row = [(f.prov.col, f.text) for f in tables[-1].fragments]
+    assert row == [(0, "一、本年新收政府信息公开申请数量"), (1, "36"), (2, "4"), (3, ""), (4, "0"), (5, "2"),
+                   (6, "4"), (7, "46")]
+    # Without such a separator a pipe in a line is text.
+    doc = read("# 标题\n\n首页 | 政务公开\n".encode("utf-8"), "x.md")
+    assert not _tables(doc)
+
+
+def test_pipe_tables_without_a_separator_row_are_markdown() -> None:
+    # trafilatura writes none; pandoc's grid tables (`+---+` borders) are character columns.
+    rows = "".join(f"| 行{k} | {k} |  | 0 |\n" for k in range(6))
+    assert sniff(rows.encode("utf-8")) == "markdown"
+    grid = "+------+------+\n" + "".join(f"| 行{k}  | {k}    |\n" for k in range(6)) + "+------+------+\n"
+    assert sniff(grid.encode("utf-8")) != "markdown"
+
+
+def test_pymupdf4llm_merged_cells_repeated_in_every_column_are_one_value() -> None:
+    # pymupdf4llm/06-form2019-random.md: each merged cell's text fills every column it spans.
+    md = ("|第二十条第（一）项|第二十条第<br>（一）项|第二十条第<br>（一）项|第二十条第<br>（一）项|第二十条第<br>（一）项|\n"
+          "|---|---|---|---|---|\n"
+          "|信息内容|本年新制作<br>数量|本年新制作<br>数量|本年新公开数量|本年新公开数量|\n"
+          "|规范性文件|9|9|9|9|\n"
+          "|行政许可|14|15|-4|-4|\n"
+          "|信息内容|上一年项目数量|上一年项目数量|上一年项目数量|本年增/减|\n"
+          "|行政事业性收费|158|158|158|0|\n")
+    (table,) = _tables(read(md.encode("utf-8"), "x.md"))
+    rows: dict[int, list[str]] = {}
+    for f in table.fragments:
+        rows.setdefault(f.prov.row, []).append(f.text)
+    assert rows[2] == ["规范性文件", "9", "9"]  # one 9 per column, not two
+    assert rows[3] == ["行政许可", "14", "15", "-4"]  # 14 and 15 differ: both kept, the row reads as too long
+    assert rows[5] == ["行政事业性收费", "158", "0"]
+    # Columns with different names keep equal values.
+    (table,) = _tables(read("|信息内容|制发|废止|\n|---|---|---|\n|规章|0|0|\n".encode("utf-8"), "x.md"))
+    assert [f.text for f in table.fragments if f.prov.row == 1] == ["规章", "0", "0"]

@@ -16,6 +16,10 @@ from .text import decode
 
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _PIPE_ROW_RE = re.compile(r"^\s*\|.*\|\s*$")
+# html2text writes table rows without the outer pipes (`规章 | 0 | 0 | 1`), and a separator
+# row (`---|---`) only under a table's first row: nested tables have none.
+_BARE_SEPARATOR_RE = re.compile(r"(?m)^[ \t]*:?-{3,}:?(?:\|:?-{3,}:?)+[ \t]*$")
+_BARE_PIPE_ROW_RE = re.compile(r"^[^|]*[^|\s\\][^|]*\|")
 _HEADING_RE = re.compile(r"^\s{0,3}#{1,6}(?:\s+|(?=[^\s#\x00-\x7f]))")  # `#标题` too (html2text)
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _EMPHASIS_RE = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|~~)")
@@ -36,6 +40,10 @@ def looks_like_markdown(text: str) -> bool:
     seps = sum(1 for ln in lines if "-" in ln and "|" in ln and _SEPARATOR_RE.match(ln))
     pipes = sum(1 for ln in lines if _PIPE_ROW_RE.match(ln))
     if seps and pipes >= 2:
+        return True
+    # trafilatura writes pipe tables without a separator row; pandoc's grid tables (`+---+`
+    # borders round `| … |` lines) are character columns, not pipe cells.
+    if pipes >= 5 and not any(ln.lstrip().startswith("+-") for ln in lines):
         return True
     heads = sum(1 for ln in lines if _HEADING_RE.match(ln))
     if heads >= 2 and (pipes >= 2 or "**" in text):
@@ -94,6 +102,15 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     if "\x00" in text:
         raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
     lines = text.splitlines()
+    # markitdown writes an empty cell as `|  |` and the columns a merged cell spans as `| |`:
+    # where a document holds both, the narrow ones are a merged cell's span, not blanks.
+    spans_marked = "| |" in text and "|  |" in text
+    if _BARE_SEPARATOR_RE.search(text):
+        def is_row(line: str) -> bool:
+            return bool(_PIPE_ROW_RE.match(line) or _BARE_PIPE_ROW_RE.match(line))
+    else:
+        def is_row(line: str) -> bool:
+            return bool(_PIPE_ROW_RE.match(line))
     blocks: list[Block] = []
     table = 0
     i = 0
@@ -112,13 +129,14 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
             table += sum(1 for b in added if b.kind == "table")
             i = j + 1
             continue
-        if _PIPE_ROW_RE.match(line) and not _SEPARATOR_RE.match(line):
-            rows: list[tuple[int, list[str]]] = []
-            while i < len(lines) and _PIPE_ROW_RE.match(lines[i]):
+        if is_row(line) and not _SEPARATOR_RE.match(line):
+            rows: list[tuple[int, list[str | None]]] = []
+            while i < len(lines) and is_row(lines[i]):
                 if not _SEPARATOR_RE.match(lines[i]):
-                    rows.append((i + 1, [clean(c) for c in split_row(lines[i])]))
+                    rows.append((i + 1, [None if spans_marked and c == " " else clean(c)
+                                         for c in split_row(lines[i])]))
                 elif len(rows) == 1:  # the row above the first separator is the header
-                    rows[0] = (rows[0][0], [_header_word(c) for c in rows[0][1]])
+                    rows[0] = (rows[0][0], [c and _header_word(c) for c in rows[0][1]])
                 i += 1
             budget.check("table cells", sum(len(c) for _, c in rows), budget.limits.max_cells, "max_cells")
             blocks.append(_table(rows, table))
@@ -131,15 +149,20 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     return Document(format="markdown", blocks=tuple(blocks))
 
 
+# A list item's marker is Markdown syntax, not text: mammoth and pandoc write Word's automatic
+# heading numbers (三、收到和处理…) as `1. __收到和处理…__`, and that 1 is no value.
+_LIST_MARKER_RE = re.compile(r"^\s{0,3}(?:\d{1,9}[.)]|[-*+])\s+(?=\S)")
+
+
 def _paragraph(line: str, number: int) -> Block:
-    text = clean(_HEADING_RE.sub("", line))
+    text = clean(_LIST_MARKER_RE.sub("", _HEADING_RE.sub("", line)))
     return Block("paragraph", (Fragment(text, Provenance.at_line(number)),))
 
 
 _NUMBER_RE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 
 
-def _table(rows: list[tuple[int, list[str]]], table: int) -> Block:
+def _table(rows: list[tuple[int, list[str | None]]], table: int) -> Block:
     # Tools expand a merged label cell (colspan) into empty cells after it, pad a short row
     # with empty cells at its end, and flatten layout tables into one long row. None of these
     # is a blank the document printed. Only an empty cell standing between two values is
@@ -149,12 +172,16 @@ def _table(rows: list[tuple[int, list[str]]], table: int) -> Block:
     # A cell holding two numbers (``0 0``) shows that the tool drew the columns itself, from
     # where the text stood (markitdown on a PDF): then no empty cell of that table is a
     # printed blank, only a gap between its column guesses.
+    # A merged cell's span (None) is no cell at all.
     gaps_only = any(len(ws) > 1 and all(_NUMBER_RE.match(w) for w in ws)
-                    for _, cells in rows for ws in (t.split() for t in cells))
+                    for _, cells in rows for ws in (t.split() for t in cells if t))
+    copies = _span_copies(rows)
     frags = []
     for r, (line, cells) in enumerate(rows):
         kinds = [None if not t else bool(_NUMBER_RE.match(t)) for t in cells]
         for c, text in enumerate(cells):
+            if text is None or (r, c) in copies:
+                continue
             if not text:
                 if gaps_only:
                     continue
@@ -164,6 +191,32 @@ def _table(rows: list[tuple[int, list[str]]], table: int) -> Block:
                     continue
             frags.append(Fragment(text, Provenance(line=line, table=table, row=r, col=c)))
     return Block("table", tuple(frags))
+
+
+def _span_copies(rows: list[tuple[int, list[str | None]]]) -> set[tuple[int, int]]:
+    """Cells that repeat a merged cell's value in the further columns it spans.
+
+    pymupdf4llm writes a merged cell's text into every column it covers, header and values
+    alike (`|本年新制作数量|本年新制作数量|` over `|9|9|`). Under the nearest header row above,
+    columns with the same header text are one column; where a value row prints the same number
+    in all of them, the copies after the first are dropped. Different numbers there are kept:
+    then the columns are not one cell after all.
+    """
+    out: set[tuple[int, int]] = set()
+    header: list[str | None] | None = None
+    for r, (_, cells) in enumerate(rows):
+        texts = [t for t in cells[1:] if t]
+        if texts and not any(_NUMBER_RE.match(t) for t in texts):
+            if len(set(texts)) > 1:  # a row of column names, not a section title across the table
+                header = cells
+            continue
+        if header is None:
+            continue
+        for c in range(1, min(len(cells), len(header))):
+            same_column = header[c] and header[c] == header[c - 1]
+            if same_column and cells[c] and cells[c] == cells[c - 1] and _NUMBER_RE.match(cells[c] or ""):
+                out.add((r, c))
+    return out
 
 
 def _html_tables(markup: str, name: str, budget: Budget, first: int, line: int) -> list[Block]:
