@@ -16,7 +16,7 @@ from .normalize import compact, label_core
 from .templates import TableSpec
 
 if TYPE_CHECKING:  # the reconstructor's flat text; imported for type hints only (no cycle)
-    from .reconstruct import Flat
+    from .flat import Flat
 
 
 @lru_cache(maxsize=None)

@@ -8,56 +8,19 @@ Placement of the numbers on the row's cells is left to :mod:`solve`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import templates
+from .flat import Flat
 from .limits import checkpoint
 from .extras import ExtraRow, adopt_orphans, split_extra
 from .model import Fragment, Provenance
-from .normalize import HAN, LazyPattern, compact, compact_with_index, label_core, label_ordinal, nfkc
+from .normalize import HAN, LazyPattern, compact, label_core, label_ordinal
 from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
 from .headers import header_spans as _header_spans
-from .tokens import EMPTY_CELL, FOOTER_LINE_RE, Piece, Token, blank_out, tokenize
-
-
-class Flat:
-    """The fragments of a document as one NFKC text, with its compact form and back-maps."""
-
-    def __init__(self, fragments: list[Fragment]) -> None:
-        # An empty table cell is a blank value where it stands; text flattenings have none.
-        raw = [f.text if f.text.strip() or f.prov.table is None else EMPTY_CELL for f in fragments]
-        # Line breaks inside a fragment separate no more than spaces do; with them gone the
-        # whole text is normalised at once and splits back into its fragments exactly.
-        raw = [t.replace("\n", " ") if "\n" in t else t for t in raw]
-        joined = "\n".join(raw)
-        texts = nfkc(joined).split("\n")
-        self.fragments = fragments
-        self.provs = [f.prov for f in fragments]
-        self.frag_texts = [t.strip() for t in texts]
-        self.starts: list[int] = []
-        pos = 0
-        for t in texts:
-            self.starts.append(pos)
-            pos += len(t) + 1
-        self.text = "\n".join(texts)
-        self.compact, self.cindex = compact_with_index(self.text)
-        # One scan of the text for page numbers, rather than a match per fragment.
-        self.footers = sorted({self.frag_of(m.start()) for m in FOOTER_LINE_RE.finditer(self.text)})
-
-    def frag_of(self, pos: int) -> int:
-        """Index of the fragment holding text position ``pos``."""
-        return max(0, bisect_right(self.starts, pos) - 1)
-
-    def full(self, cpos: int) -> int:
-        """Text position of compact position ``cpos`` (end of text past the end)."""
-        return self.cindex[cpos] if cpos < len(self.cindex) else len(self.text)
-
-    def full_end(self, cend: int) -> int:
-        """Text position just after compact position ``cend - 1``."""
-        return self.cindex[cend - 1] + 1 if cend > 0 else 0
+from .tokens import Token, blank_out, tokenize
 
 
 @dataclass(frozen=True)
@@ -338,6 +301,18 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
                 if ordinal and fs >= len(ordinal) and flat.compact.startswith(ordinal, fs - len(ordinal)):
                     fs -= len(ordinal)
                 matches[k] = (row, fs, fe, True)
+    # Labels printed out of the form's order (a converter put table 二's small tables before its
+    # first): anywhere in the table, outside the labels already placed, and only with a value on
+    # the label's own line. A bare label out of order says nothing about which values are its.
+    taken = [(m[1], m[2]) for m in matches if m[1] is not None and m[0].label is not None]
+    for k, (row, s, e, _) in enumerate(matches):
+        if s is None and row.label is not None:
+            hit = next((m for m in _row_pattern(row).finditer(flat.compact, start, end)
+                        if not any(m.start() < b and a < m.end() for a, b in taken)  # type: ignore[operator]
+                        and flat.value_on_line(m.end())), None)
+            if hit is not None:
+                matches[k] = (row, hit.start(), hit.end(), False)
+                taken.append((hit.start(), hit.end()))
     table = TableRead(spec, True)
     # A group none of whose rows is printed may print its total on its own label's line.
     pseudo: dict[int, GroupSpec] = {}

@@ -26,7 +26,7 @@ MANIFEST = json.loads((TOOLOUT / "manifest.json").read_text(encoding="utf-8"))
 # bench/tool_outputs.py: no tool may get worse, and none may claim a wrong cell.
 FLOOR = {
     "html2text": (16, 3163, 0),
-    "trafilatura": (16, 3153, 0),
+    "trafilatura": (16, 3183, 0),
     "mammoth-html": (18, 3594, 0),
     "markitdown": (46, 8996, 0),
     "pandoc-gfm": (34, 6702, 0),
@@ -95,8 +95,8 @@ def test_tool_outputs_right_or_flagged(tool: str) -> None:
 
 # peer Markdown file -> (cells right at least); none may be silently wrong.
 PEER = {
-    "kewei-2024": 112,
-    "shanghai-office-2025": 161,
+    "kewei-2024": 116,
+    "shanghai-office-2025": 180,
     "shuyang-2025": 200,
 }
 

@@ -110,3 +110,12 @@ def test_a_bare_label_beside_a_row_with_too_many_values_is_left_open() -> None:
     (f,) = [f for f in report.findings if f.code == "values_displaced"]
     assert f.message.startswith("表三（申请办理） （四）无法提供 / 2.没有现成信息需要另行制作：行名后没有数值")
     assert "requests.unavailable.needs_creation.total" in f.cells
+
+
+def test_a_year_in_the_sentence_after_a_table_is_no_value() -> None:
+    # peer sample shanghai-office: table 四's row of values runs into `（一）2024 年工作中…`.
+    assert _tokens("40 0 10 5 55\n(一)2024 年工作中存在问题的改进情况") == ["40", "0", "10", "5", "55"]
+    assert _tokens("2024年,市科委") == []
+    # A count of 2024 is a value; so is a year-like count before a label on the next line.
+    assert _tokens("行政许可 2024") == ["2024"]
+    assert _tokens("0 0 2021\n年度办理结果") == ["0", "0", "2021"]
