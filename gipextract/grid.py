@@ -42,8 +42,22 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
         for e in table.extra_rows:
             findings.append(Finding("info", "extra_row", f"{spec.key}: row {e.label!r} is not on the national form; "
                                     f"kept under extra_rows with values {', '.join(e.values)}"))
+    # Values put on a row by the form's order are printed, but their row is inferred.
+    ordered = frozenset((spec.key, r.row.key) for spec in reading.template.tables
+                        for r in reading.tables[spec.key].rows if r.by_order)
+    if ordered:
+        cells = [replace(c, status="inferred") if (c.table, c.row) in ordered and c.status == "ok" else c
+                 for c in cells]
+        for spec in reading.template.tables:
+            for r in reading.tables[spec.key].rows:
+                if r.by_order:
+                    findings.append(Finding("warning", "order_filled",
+                                            f"{spec.key}.{r.row.key}: values printed apart from any label "
+                                            f"({' '.join(t.text for t in r.tokens)}) put on this row by the "
+                                            "form's order; left open if an identity over them fails",
+                                            _row_refs(spec.key, r)))
     values = {(c.table, c.row, c.column): c.value for c in cells}
-    cells, undone = contradicted(reading.template, cells, values, assumed_rows)
+    cells, undone = contradicted(reading.template, cells, values, assumed_rows, ordered)
     if undone:  # an inferred finding about cells now left open would name values no longer given
         gone = {ref for f in undone for ref in f.cells}
         findings = [f for f in findings if not (f.code == "inferred" and set(f.cells) <= gone)] + undone

@@ -219,13 +219,21 @@ def _row_missing(report: Report, f: Finding, lang: Lang) -> str:
 
 
 def _contradicted(report: Report, f: Finding, lang: Lang) -> str:
-    m = re.match(r"(\w+)\.([\w.]+): cells not printed .*, but (.+) then fails", f.message)
+    m = re.match(r"(\w+)\.([\w.]+): cells read on a premise .*, but (.+) then fails", f.message)
     if lang == "en" or m is None:
         return f.message
     texts = {i.id: i.text for i in templates.get(report.template).identities}
     broken = "；".join(texts.get(i, i) for i in m.group(3).split(", "))
-    return (f"{row_label(report.template, m.group(1), m.group(2))}：该行未印出的单元格按留空（0）或勾稽关系读取时，"
-            f"勾稽关系“{broken}”不成立，这些单元格无法确定")
+    return (f"{row_label(report.template, m.group(1), m.group(2))}：该行单元格系按未印出即留空（0）或按全国格式的行序读取，"
+            f"但勾稽关系“{broken}”随之不成立，这些单元格无法确定")
+
+
+def _order_filled(report: Report, f: Finding, lang: Lang) -> str:
+    m = re.match(r"(\w+)\.([\w.]+): values printed apart from any label \((.*?)\)", f.message)
+    if lang == "en" or m is None:
+        return f.message
+    return (f"{row_label(report.template, m.group(1), m.group(2))}：数值（{m.group(3)}）印在行名之外，"
+            "按全国格式的行序归入该行，并经勾稽关系核对")
 
 
 def _displaced(report: Report, f: Finding, lang: Lang) -> str:
@@ -323,5 +331,5 @@ _RENDER: dict[str, Callable[[Report, Finding, Lang], str | None]] = {
     "unit": _unit, "extra_row": _extra_row, "prose": _prose, "cross_year": _cross_year,
     "cross_year_unit": _cross_year, "cross_year_gap": _cross_year, "template": _prefixed("格式说明："),
     "source": _prefixed("来源提示："), "aggregate_open": _aggregate_open,
-    "inferred_contradicted": _contradicted, "values_displaced": _displaced,
+    "inferred_contradicted": _contradicted, "values_displaced": _displaced, "order_filled": _order_filled,
 }

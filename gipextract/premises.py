@@ -46,16 +46,20 @@ def _rank(matrix: list[list[int]]) -> int:
 
 
 def contradicted(template: Template, cells: list[Cell], values: dict[tuple[str, str, str], object],
-                 assumed: set[tuple[str, str]]) -> tuple[list[Cell], list[Finding]]:
-    """Unprinted cells of a row that rests on absent cells, named by a failing identity, become ``missing``.
+                 assumed: set[tuple[str, str]], ordered: frozenset[tuple[str, str]] = frozenset()
+                 ) -> tuple[list[Cell], list[Finding]]:
+    """Cells read on a premise, named by a failing identity, become ``missing``: the unprinted
+    cells of a row that rests on absent cells (``assumed``), and the cells of a row whose
+    values were put there by the form's order (``ordered``, see :mod:`orderfill`).
 
-    Their values (0 for an absent cell, or what a row identity then forces) hold only if the
-    absent cells are blanks and the identities hold. A failing identity over them breaks that
-    premise (pdftotext printed a row's values beside the wrong line, and its label stood bare),
-    so nothing fixes them any more. The identity finding still reports the sums as read.
+    Such values hold only if absent cells are blanks, or the order is the form's, and the
+    identities hold. A failing identity over them breaks that premise (pdftotext printed a
+    row's values beside the wrong line, and its label stood bare), so nothing fixes them any
+    more. The identity finding still reports the sums as read.
     """
     def unprinted(c: Cell) -> bool:
-        return c.status in ("inferred", "empty") and c.source is None and (c.table, c.row) in assumed
+        row = (c.table, c.row)
+        return c.status in ("inferred", "empty") and (row in ordered or c.source is None and row in assumed)
 
     failed, _ = failures(template, values)
     if not failed:
@@ -73,8 +77,8 @@ def contradicted(template: Template, cells: list[Cell], values: dict[tuple[str, 
     out = [replace(c, value=None, status="missing", note="contradicted by an identity")
            if (c.table, c.row) in rows and unprinted(c) else c for c in cells]
     return out, [Finding("warning", "inferred_contradicted",
-                         f"{table}.{row}: cells not printed were read as blanks or from the identities, but "
-                         f"{', '.join(ids)} then fails; left undetermined",
+                         f"{table}.{row}: cells read on a premise (unprinted cells as blanks, or values put "
+                         f"here by the form's order), but {', '.join(ids)} then fails; left undetermined",
                          tuple(ref_str((c.table, c.row, c.column)) for c in cells
                                if (c.table, c.row) == (table, row) and unprinted(c)))
                  for (table, row), ids in sorted(rows.items())]

@@ -16,6 +16,7 @@ from . import templates
 from .flat import Flat
 from .limits import checkpoint
 from .extras import ExtraRow, adopt_orphans, split_extra
+from .orderfill import fill_in_order
 from .model import Fragment, Provenance
 from .normalize import HAN, LazyPattern, compact, label_core, label_ordinal
 from .templates import GroupSpec, RowSpec, TableSpec, Template, all_templates
@@ -32,6 +33,7 @@ class RowRead:
     tokens: tuple[Token, ...] = ()
     label_prov: Provenance | None = None
     fuzzy: bool = False
+    by_order: bool = False  # values put here by the form's order (see :mod:`orderfill`)
 
 
 @dataclass
@@ -336,17 +338,25 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
         label_prov = flat.fragments[flat.frag_of(flat.full(s))].prov if row.label is not None else None
         runs.append((row, label_prov, fuzzy, *_read_run(flat, noise, e, run_end, last, spec.key, label_prov)))
     adopt_orphans(spec, [(tokens, extras) for *_, tokens, extras in runs])
+    filled, taken = fill_in_order(spec, runs)
     reads: dict[int, RowRead] = {}
     for row, label_prov, fuzzy, tokens, extras in runs:
-        reads[id(row)] = RowRead(row, True, tuple(tokens), label_prov, fuzzy)
-        table.extra_rows.extend(extras)
+        own = tuple(t for t in tokens if id(t) not in taken)
+        reads[id(row)] = RowRead(row, True, own, label_prov, fuzzy)
+        table.extra_rows.extend(e for e in extras if not (e.tokens and all(id(t) in taken for t in e.tokens)))
     for row in spec.rows:
-        table.rows.append(reads.get(id(row), RowRead(row, False)))
+        if row.key in filled:
+            table.rows.append(RowRead(row, True, filled[row.key], by_order=True))
+        else:
+            table.rows.append(reads.get(id(row), RowRead(row, False)))
     for rid, group in pseudo.items():
         table.group_rows.append((group, reads[rid]))
     first_value = min((m[2] for m in found if m[0].label is not None), default=end)
     table.header_spans = _header_spans(flat, spec, template_id, start, first_value if first_value > start else end)
     return table
+
+
+_ORDINAL_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}[.、]\s*$")
 
 
 def _is_han(ch: str) -> bool:
@@ -360,7 +370,10 @@ def _read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last
     b = flat.full(cend)
     spans = []
     for m in noise.finditer(flat.compact, cstart, cend):
-        spans.append((flat.full(m.start()) - a, flat.full_end(m.end()) - a))
+        x = flat.full(m.start())
+        # The ordinal printed just before a known label (`2.其他法律…`) is part of it.
+        ordinal = _ORDINAL_BEFORE_RE.search(flat.text, max(a, x - 4), x)
+        spans.append(((ordinal.start() if ordinal else x) - a, flat.full_end(m.end()) - a))
     # Page footers inside a table are not values.
     f0, f1 = flat.frag_of(a), flat.frag_of(max(a, b - 1))
     for f in flat.footers:

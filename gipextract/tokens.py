@@ -44,6 +44,7 @@ _NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.
 # repeats the start of a group label on every row of the group prints （四）无 alone.
 _TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无(?!\s*(?:法提供|正当理由)))(?![\w-])|{EMPTY_CELL})")
 _YEAR_AFTER_RE = re.compile(r"[ \t\u3000]*年")
+_ORDINAL_AFTER_RE = re.compile(f"[.、][{HAN}]")
 _GROUP_ORDINAL_RE = re.compile(r"\([一二三四五六七八九十]\)$")
 # A group may run over line breaks (a wrapped label), but not over a line that starts with a
 # number: that is a row of values printed between the lines of the wrapped label.
@@ -102,6 +103,8 @@ def tokenize(text: str, offset: int, starts: Sequence[int], frag_texts: Sequence
             continue
         if unit is None and len(num) == 4 and num[:2] in ("19", "20") and _YEAR_AFTER_RE.match(clean, m.end()):
             continue  # `2024 年工作中…`: a year in the sentence after a table, never a value
+        if unit is None and not sign and len(num) <= 2 and _ORDINAL_AFTER_RE.match(clean, m.end()):
+            continue  # `1.本机关不掌握…`: the ordinal of a label the search did not place
         if "," in num:
             num = num.replace(",", "")
         if sign:

@@ -1,0 +1,97 @@
+"""Rows of values printed apart from their labels, put on the form's rows by order.
+
+A converter of a PDF to Markdown (the peer sample kewei-2024) prints some rows' values as
+pipe rows of their own: after a label that already holds its own values, or after loose
+label lines that the search cannot place. Where such value rows stand between two rows that
+are read (each with its values on its label's line), and there are exactly as many of them
+as form rows between those two that print nothing, each exactly as long as its row, they go
+on those rows in the form's order. Nothing else is attached by order; the grid marks these
+rows and leaves them open if an identity over them fails.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from .extras import ExtraRow, is_form_fragment
+from .model import Provenance
+from .templates import RowSpec, TableSpec
+from .tokens import Token
+
+Run = tuple[RowSpec, "Provenance | None", bool, list[Token], list[ExtraRow]]
+
+
+def _line(p: Provenance) -> tuple[object, ...] | None:
+    """The source line a token stands on: a table row, or a text line."""
+    if p.table is not None:
+        return ("row", p.table, p.row)
+    if p.line is not None:
+        return ("line", p.line)
+    return None
+
+
+def _units(tokens: Sequence[Token]) -> list[list[Token]] | None:
+    """Tokens cut into their source lines; None where a token has no line."""
+    out: list[list[Token]] = []
+    key: object = None
+    for t in tokens:
+        k = _line(t.prov)
+        if k is None:
+            return None
+        if not out or k != key:
+            out.append([])
+            key = k
+        out[-1].append(t)
+    return out
+
+
+def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple[Token, ...]], set[int]]:
+    """The rows filled by order (row key → tokens), and the ids of the tokens they took.
+
+    ``runs`` are the table's found rows in text order. Nothing is filled where a row's values
+    stand off its label's line (a wrapped label: there order says nothing), where the rows
+    read are out of the form's order, or where a gap's counts do not match.
+    """
+    index = {r.key: i for i, r in enumerate(spec.rows)}
+    cut: list[tuple[int, Provenance | None, list[list[Token]], list[list[Token]]]] = []
+    for row, label_prov, _fuzzy, tokens, extras in runs:
+        units = _units(tokens)
+        if row.key not in index or units is None:
+            return {}, set()
+        orphans: list[list[Token]] = []
+        for e in extras:
+            if e.tokens and is_form_fragment(spec, e.label):
+                more = _units(e.tokens)
+                if more is None:
+                    return {}, set()
+                orphans += more
+        cut.append((index[row.key], label_prov, units, orphans))
+    if not any(len(units) > 1 or orphans for _, _, units, orphans in cut):
+        return {}, set()  # every row's values in one line: nothing stands apart from its label
+    seq: list[tuple[int, list[Token]] | list[Token]] = []  # a read row (form index, own values) or a value row
+    for at, label_prov, units, orphans in cut:
+        if units and label_prov is not None and _line(units[0][0].prov) == _line(label_prov):
+            seq.append((at, units[0]))
+            seq.extend(units[1:])
+        else:  # a loose label: the value rows after it may be its own or the rows' around it
+            seq.append((at, []))
+            seq.extend(units)
+        seq.extend(orphans)
+    read = {item[0] for item in seq if isinstance(item, tuple) and item[1]}
+    filled: dict[str, tuple[Token, ...]] = {}
+    last = -1
+    pending: list[list[Token]] = []
+    for item in seq + [(len(spec.rows), [])]:
+        if not isinstance(item, tuple):
+            pending.append(item)
+            continue
+        at, own = item
+        if not own and at < len(spec.rows):
+            continue  # a bare label: one of the gap's rows
+        if at <= last:
+            return {}, set()  # rows read out of the form's order
+        gap = [k for k in range(last + 1, at) if k not in read]
+        if pending and len(pending) == len(gap) and \
+                all(len(u) == len(spec.rows[k].columns) for u, k in zip(pending, gap)):
+            filled.update((spec.rows[k].key, tuple(u)) for u, k in zip(pending, gap))
+        last, pending = at, []
+    return filled, {id(t) for tokens in filled.values() for t in tokens}
