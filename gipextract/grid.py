@@ -218,6 +218,9 @@ def _placed_by_position(rows: list[RowRead], header_spans: dict[str, tuple[float
         if not short:
             continue
         spans = column_spans([r.tokens for r in group], len(cols))
+        if spans is None:
+            # The small tables of table 二 stand on one grid: rows of another as wide mark it too.
+            spans = column_spans([r.tokens for r in rows if r.found and len(r.row.columns) == len(cols)], len(cols))
         # Header words mark columns only on a page (PDF geometry); in character-column text
         # they are centred over right- or left-aligned values and say less than the values do.
         paged = any(t.prov.page is not None for r in group for t in r.tokens)

@@ -31,9 +31,9 @@ def _tokens(text: str) -> list[str]:
 
 
 def test_wu_starting_the_forms_words_is_not_a_printed_blank() -> None:
-    assert _tokens("(四)无\n   3.补正后申请内容仍不明确   0") == ["3", "0"]  # the ordinal 3. is label text downstream
+    assert _tokens("(四)无\n   3.补正后申请内容仍不明确   0") == ["0"]  # nor is the ordinal 3.
     assert _tokens("(四)无   13   0") == ["13", "0"]
-    assert _tokens("4.无\n正当理由大量反复申请") == ["4"]
+    assert _tokens("4.无\n正当理由大量反复申请") == []
     assert _tokens("(四)无\n法提供") == []
     # A printed blank stays one, also at the end of a line before the next row's label.
     assert _tokens("规章  无  无  无\n行政规范性文件") == ["无", "无", "无"]
