@@ -342,24 +342,14 @@ def _row_refs(table: str, r: RowRead) -> tuple[str, ...]:
     return tuple(f"{table}.{r.row.key}.{c}" for c in r.row.columns)
 
 
-def _plain_cell(table: str, row: str, column: str, value: object, status: str, source: object,
-                note: str | None) -> Cell:
-    # Equal to Cell(...); the frozen __init__ sets each field through object.__setattr__,
-    # and a grid has hundreds of cells, so the fields are filled in at once instead.
-    cell = object.__new__(Cell)
-    cell.__dict__.update(table=table, row=row, column=column, value=value, status=status, source=source,
-                         candidates=(), note=note)
-    return cell
-
-
 def _row_cells(table: str, r: RowRead, placements: Sequence[Placement], findings: list[Finding]) -> list[Cell]:
     if len(placements) == 1 and all(o >= 0 for o in placements[0].origin) and \
             not any(t.number is not None and t.number.unit in ("元", "亿元") for t in r.tokens):
         # Every cell holds its own printed token: the common case, kept cheap.
         p = placements[0]
         key = r.row.key
-        return [_plain_cell(table, key, col, p.values[j], "empty" if (tok := r.tokens[p.origin[j]]).number is None
-                            else "ok", tok.prov, tok.note) for j, col in enumerate(r.row.columns)]
+        return [Cell(table, key, col, p.values[j], "empty" if (tok := r.tokens[p.origin[j]]).number is None
+                     else "ok", tok.prov, (), tok.note) for j, col in enumerate(r.row.columns)]
     out: list[Cell] = []
     short = len(r.tokens) < len(r.row.columns)
     inferred, ambiguous = [], []
