@@ -192,3 +192,15 @@ def test_pymupdf4llm_merged_cells_repeated_in_every_column_are_one_value() -> No
     # Columns with different names keep equal values.
     (table,) = _tables(read("|信息内容|制发|废止|\n|---|---|---|\n|规章|0|0|\n".encode("utf-8"), "x.md"))
     assert [f.text for f in table.fragments if f.prov.row == 1] == ["规章", "0", "0"]
+
+
+def test_html2text_and_pandoc_pages_are_sniffed_as_markdown() -> None:
+    # html2text/06_gb2312_declared_wrongly.md: bare pipe rows with wide empty cells looked like
+    # character columns; pandoc-gfm/html-06…md opens with a page's raw <div>.
+    rows = "".join(f"行{k} | {k} |   | 0  \n" for k in range(6))
+    assert sniff(("标题 | 申请人情况  \n---|---  \n" + rows).encode("utf-8")) == "markdown"
+    pandoc = '<div class="header">\n\n[首页](/)\n\n</div>\n\n| a | b |\n|---|---|\n' + \
+        "".join(f"| 行{k} | {k} |\n" for k in range(6))
+    assert sniff(pandoc.encode("utf-8")) == "markdown"
+    page = "<!DOCTYPE html><html><body><p>x</p><pre>\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n</pre></body></html>"
+    assert sniff(page.encode("utf-8")) == "html"

@@ -47,6 +47,9 @@ def sniff(data: bytes) -> str:
         kind = _text_kind(data)
         if kind:
             return kind  # Markdown may hold raw <table> markup; its adapter reads that as HTML
+    elif not any(tag in probe for tag in (b"<!doctype", b"<html", b"<head", b"<body")) and \
+            _text_kind(data) == "markdown":
+        return "markdown"  # pandoc gfm keeps a page's <div> wrappers as raw HTML around its pipe tables
     if probe.lstrip()[:3] == b"<p>" or probe.lstrip()[:3] == b"<p ":
         return "html"  # an HTML fragment (mammoth writes no <html>/<body>)
     if any(tag in probe for tag in (b"<!doctype html", b"<html", b"<body", b"<head", b"<meta ", b"<table", b"<div")):

@@ -41,6 +41,9 @@ def looks_like_markdown(text: str) -> bool:
     pipes = sum(1 for ln in lines if _PIPE_ROW_RE.match(ln))
     if seps and pipes >= 2:
         return True
+    # html2text: rows without outer pipes, a `---|---` row under a table's first row.
+    if _BARE_SEPARATOR_RE.search(text[:200000]) and sum(1 for ln in lines if _BARE_PIPE_ROW_RE.match(ln)) >= 5:
+        return True
     # trafilatura writes pipe tables without a separator row; pandoc's grid tables (`+---+`
     # borders round `| … |` lines) are character columns, not pipe cells.
     if pipes >= 5 and not any(ln.lstrip().startswith("+-") for ln in lines):
