@@ -204,3 +204,29 @@ def test_html2text_and_pandoc_pages_are_sniffed_as_markdown() -> None:
     assert sniff(pandoc.encode("utf-8")) == "markdown"
     page = "<!DOCTYPE html><html><body><p>x</p><pre>\n| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n</pre></body></html>"
     assert sniff(page.encode("utf-8")) == "html"
+
+
+def _rows(md: str) -> dict[int, list[tuple[int, str]]]:
+    (table,) = _tables(read(md.encode("utf-8"), "x.md"))
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for f in table.fragments:
+        rows.setdefault(f.prov.row, []).append((f.prov.col, f.text))
+    return rows
+
+
+def test_empty_cells_under_a_merged_header_are_its_span() -> None:
+    # pandoc-gfm/docx-18-form2019-traps.md: each header spans two columns, written as a named
+    # cell and an empty one; the value rows leave the second empty.
+    md = ("| 第二十条第（一）项 |  |  |  |  |\n|---|---|---|---|---|\n"
+          "| 信息内容 | 本年新制作数量 |  | 本年新公开数量 |  |\n"
+          "| 规章 | 0 |  | 3 |  |\n| 规范性文件 | 11 |  |  |  |\n")
+    rows = _rows(md)
+    assert rows[2] == [(0, "规章"), (1, "0"), (3, "3")]
+    assert rows[3] == [(0, "规范性文件"), (1, "11")]  # the row ends short: its blank is for the search
+    # Under a named column, an empty cell with a value after it is a printed blank, even
+    # right after the label (html2text/10_2019_gb18030_undeclared_blanks.md: `行政处罚 |   | 12 | 580`).
+    md = "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量  \n---|---|---|---  \n行政处罚 |   | 12 | 580  \n"
+    assert _rows(md)[1] == [(0, "行政处罚"), (1, ""), (2, "12"), (3, "580")]
+    # A row that lost cells is padded at its end: that padding stays out.
+    md = "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n|---|---|---|---|\n| 行政处罚 | 12 | 580 |  |\n"
+    assert _rows(md)[1] == [(0, "行政处罚"), (1, "12"), (2, "580")]

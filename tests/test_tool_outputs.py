@@ -25,11 +25,11 @@ MANIFEST = json.loads((TOOLOUT / "manifest.json").read_text(encoding="utf-8"))
 # tool -> (documents, cells right at least, silently wrong at most), measured with
 # bench/tool_outputs.py: no tool may get worse, and none may claim a wrong cell.
 FLOOR = {
-    "html2text": (16, 3181, 0),
-    "trafilatura": (16, 3183, 0),
+    "html2text": (16, 3184, 0),
+    "trafilatura": (16, 3186, 0),
     "mammoth-html": (18, 3594, 0),
-    "markitdown": (46, 9010, 0),
-    "pandoc-gfm": (34, 6735, 0),
+    "markitdown": (46, 9029, 0),
+    "pandoc-gfm": (34, 6780, 0),
     "pymupdf4llm": (12, 2378, 0),
     "pdftotext-layout": (12, 2358, 0),
     "inscriptis": (16, 3119, 0),

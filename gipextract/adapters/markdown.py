@@ -178,14 +178,14 @@ def _table(rows: list[tuple[int, list[str | None]]], table: int) -> Block:
     # A merged cell's span (None) is no cell at all.
     gaps_only = any(len(ws) > 1 and all(_NUMBER_RE.match(w) for w in ws)
                     for _, cells in rows for ws in (t.split() for t in cells if t))
-    copies = _span_copies(rows)
+    copies, named = _span_cells(rows)
     frags = []
     for r, (line, cells) in enumerate(rows):
         kinds = [None if not t else bool(_NUMBER_RE.match(t)) for t in cells]
         for c, text in enumerate(cells):
             if text is None or (r, c) in copies:
                 continue
-            if not text:
+            if not text and (r, c) not in named:
                 if gaps_only:
                     continue
                 left = next((k for k in reversed(kinds[:c]) if k is not None), None)
@@ -196,30 +196,49 @@ def _table(rows: list[tuple[int, list[str | None]]], table: int) -> Block:
     return Block("table", tuple(frags))
 
 
-def _span_copies(rows: list[tuple[int, list[str | None]]]) -> set[tuple[int, int]]:
-    """Cells that repeat a merged cell's value in the further columns it spans.
+def _span_cells(rows: list[tuple[int, list[str | None]]]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
+    """Value-row cells that only continue a merged header cell (no cells of their own), and
+    empty value-row cells under a named header column with a value after them (printed
+    blanks, even right after the label).
 
-    pymupdf4llm writes a merged cell's text into every column it covers, header and values
-    alike (`|本年新制作数量|本年新制作数量|` over `|9|9|`). Under the nearest header row above,
-    columns with the same header text are one column; where a value row prints the same number
-    in all of them, the copies after the first are dropped. Different numbers there are kept:
-    then the columns are not one cell after all.
+    Under the header rows above a value row (the last run of rows holding text only):
+    - pymupdf4llm writes a merged cell's text into every column it covers, header and values
+      alike (`|本年新制作数量|本年新制作数量|` over `|9|9|`). Columns under the same header
+      text are one column; where a value row prints the same number in all of them, the
+      copies after the first go. Different numbers there are kept: then they are not one cell.
+    - pandoc and markitdown write the columns a merged header covers as empty header cells
+      (`|本年新制作数量| |本年新公开数量| |`). An empty value cell under a column that every
+      header row leaves empty, right of a named one, is that span, not a printed blank.
+    All only where the value row has as many cells as the header row next above it.
     """
     out: set[tuple[int, int]] = set()
-    header: list[str | None] | None = None
+    named: set[tuple[int, int]] = set()
+    block: list[list[str | None]] = []
+    in_values = False
     for r, (_, cells) in enumerate(rows):
         texts = [t for t in cells[1:] if t]
         if texts and not any(_NUMBER_RE.match(t) for t in texts):
-            if len(set(texts)) > 1:  # a row of column names, not a section title across the table
-                header = cells
+            if in_values:
+                block, in_values = [], False
+            if len(set(texts)) > 1:  # column names, not a section title across the table
+                block.append(cells)
             continue
-        if header is None:
+        in_values = True
+        if not block:
             continue
-        for c in range(1, min(len(cells), len(header))):
-            same_column = header[c] and header[c] == header[c - 1]
-            if same_column and cells[c] and cells[c] == cells[c - 1] and _NUMBER_RE.match(cells[c] or ""):
+        header = block[-1]
+        if len(header) != len(cells):
+            continue  # rows of unequal length (html2text leaves merged cells out): columns unknown
+        for c in range(1, len(cells)):
+            above = [h[c] if c < len(h) else None for h in block]
+            if cells[c] and header[c] and header[c] == header[c - 1] \
+                    and cells[c] == cells[c - 1] and _NUMBER_RE.match(cells[c] or ""):
                 out.add((r, c))
-    return out
+            elif cells[c] == "" and not any(above) and any(h[k] for h in block for k in range(1, min(c, len(h)))):
+                out.add((r, c))
+            elif cells[c] == "" and header[c] and any(t and _NUMBER_RE.match(t) for t in cells[c + 1:]):
+                named.add((r, c))  # not at the row's end: tools pad a row that lost cells there
+    return out, named
 
 
 def _html_tables(markup: str, name: str, budget: Budget, first: int, line: int) -> list[Block]:
