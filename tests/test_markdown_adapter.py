@@ -230,3 +230,12 @@ def test_empty_cells_under_a_merged_header_are_its_span() -> None:
     # A row that lost cells is padded at its end: that padding stays out.
     md = "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n|---|---|---|---|\n| 行政处罚 | 12 | 580 |  |\n"
     assert _rows(md)[1] == [(0, "行政处罚"), (1, "12"), (2, "580")]
+
+
+def test_markitdown_pdf_columns_guessed_from_word_positions_have_no_blanks() -> None:
+    # markitdown/pdf-01-seed000-plain.md: the values stand under columns no header names, so
+    # the empty cells between them are gaps between column guesses, not printed blanks.
+    md = ("|     | 信息内容    |     | 本年制发件数 |     |     | 本年废止件数 |     |     | 现行有效件数 |     |     |\n"
+          "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+          "|     | 规章      |     |        | 0   |     | 4      |     |     |        | 7   |     |\n")
+    assert _rows(md)[1] == [(1, "规章"), (4, "0"), (6, "4"), (10, "7")]

@@ -28,7 +28,7 @@ FLOOR = {
     "html2text": (16, 3184, 0),
     "trafilatura": (16, 3186, 0),
     "mammoth-html": (18, 3594, 0),
-    "markitdown": (46, 9029, 0),
+    "markitdown": (46, 9125, 0),
     "pandoc-gfm": (34, 6780, 0),
     "pymupdf4llm": (12, 2378, 0),
     "pdftotext-layout": (12, 2358, 0),

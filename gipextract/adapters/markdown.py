@@ -176,16 +176,16 @@ def _table(rows: list[tuple[int, list[str | None]]], table: int) -> Block:
     # where the text stood (markitdown on a PDF): then no empty cell of that table is a
     # printed blank, only a gap between its column guesses.
     # A merged cell's span (None) is no cell at all.
-    gaps_only = any(len(ws) > 1 and all(_NUMBER_RE.match(w) for w in ws)
-                    for _, cells in rows for ws in (t.split() for t in cells if t))
-    copies, named = _span_cells(rows)
+    copies, named, guessed = _span_cells(rows)
+    gaps_only = guessed or any(len(ws) > 1 and all(_NUMBER_RE.match(w) for w in ws)
+                               for _, cells in rows for ws in (t.split() for t in cells if t))
     frags = []
     for r, (line, cells) in enumerate(rows):
         kinds = [None if not t else bool(_NUMBER_RE.match(t)) for t in cells]
         for c, text in enumerate(cells):
             if text is None or (r, c) in copies:
                 continue
-            if not text and (r, c) not in named:
+            if not text and (gaps_only or (r, c) not in named):
                 if gaps_only:
                     continue
                 left = next((k for k in reversed(kinds[:c]) if k is not None), None)
@@ -196,10 +196,13 @@ def _table(rows: list[tuple[int, list[str | None]]], table: int) -> Block:
     return Block("table", tuple(frags))
 
 
-def _span_cells(rows: list[tuple[int, list[str | None]]]) -> tuple[set[tuple[int, int]], set[tuple[int, int]]]:
-    """Value-row cells that only continue a merged header cell (no cells of their own), and
+def _span_cells(rows: list[tuple[int, list[str | None]]]
+                ) -> tuple[set[tuple[int, int]], set[tuple[int, int]], bool]:
+    """Value-row cells that only continue a merged header cell (no cells of their own);
     empty value-row cells under a named header column with a value after them (printed
-    blanks, even right after the label).
+    blanks, even right after the label); and whether values stand under columns no header
+    names (markitdown on a PDF guesses columns from where words stand: its empty cells are
+    gaps between the guesses).
 
     Under the header rows above a value row (the last run of rows holding text only):
     - pymupdf4llm writes a merged cell's text into every column it covers, header and values
@@ -213,6 +216,7 @@ def _span_cells(rows: list[tuple[int, list[str | None]]]) -> tuple[set[tuple[int
     """
     out: set[tuple[int, int]] = set()
     named: set[tuple[int, int]] = set()
+    guessed = False
     block: list[list[str | None]] = []
     in_values = False
     for r, (_, cells) in enumerate(rows):
@@ -234,11 +238,14 @@ def _span_cells(rows: list[tuple[int, list[str | None]]]) -> tuple[set[tuple[int
             if cells[c] and header[c] and header[c] == header[c - 1] \
                     and cells[c] == cells[c - 1] and _NUMBER_RE.match(cells[c] or ""):
                 out.add((r, c))
-            elif cells[c] == "" and not any(above) and any(h[k] for h in block for k in range(1, min(c, len(h)))):
-                out.add((r, c))
+            elif not any(above) and any(h[k] for h in block for k in range(1, min(c, len(h)))):
+                if cells[c] == "":
+                    out.add((r, c))
+                elif cells[c] and _NUMBER_RE.match(cells[c] or ""):
+                    guessed = True
             elif cells[c] == "" and header[c] and any(t and _NUMBER_RE.match(t) for t in cells[c + 1:]):
                 named.add((r, c))  # not at the row's end: tools pad a row that lost cells there
-    return out, named
+    return out, named, guessed
 
 
 def _html_tables(markup: str, name: str, budget: Budget, first: int, line: int) -> list[Block]:
