@@ -35,7 +35,7 @@ FLOOR = {
     "inscriptis": (16, 3119, 0),
     "pandoc-plain": (34, 3081, 0),
     "mammoth-md": (18, 3571, 0),
-    "chromium-pdf": (16, 2970, 0),
+    "chromium-pdf": (16, 2977, 0),
 }
 _FINE = ("ok", "empty", "inferred")
 

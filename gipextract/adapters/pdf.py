@@ -9,6 +9,7 @@ Garbled text layers and image-only pages are reported, never read as empty table
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..errors import UnreadableInputError
 from ..limits import Budget, checkpoint, limit_glyphs
@@ -124,9 +125,13 @@ def _read_page(page, number: int) -> tuple[list[Block], str]:
         height = page.get_height()
         boxes_ok = len(text) == count  # char index ↔ string index (no surrogate pairs)
         fetch = _Boxes(tp, height)
+        lines = re.split(r"\r\n|\n|\r", text)
+        filled = [ln for ln in lines if ln.strip()]
+        if boxes_ok and len(filled) >= 20 and sum(1 for ln in filled if len(ln.strip()) == 1) > len(filled) / 2:
+            return _glyph_lines(text, fetch, number), "text"
         blocks: list[Block] = []
         pos = 0
-        for line in re.split(r"\r\n|\n|\r", text):
+        for line in lines:
             start, pos = pos, pos + len(line) + (2 if text.startswith("\r\n", pos + len(line)) else 1)
             if not line.strip():
                 continue
@@ -136,6 +141,41 @@ def _read_page(page, number: int) -> tuple[list[Block], str]:
         return blocks, "text"
     finally:
         tp.close()
+
+
+def _glyph_lines(text: str, fetch: "_Boxes", page: int) -> list[Block]:
+    """Lines rebuilt from the glyphs' boxes, for a page whose text layer breaks after nearly
+    every glyph (a browser's print of a page with spaced-out letters): glyphs whose vertical
+    middles fall in one line's band form that line, left to right, with a space where the
+    gap is wider than half a glyph."""
+    glyphs = [(fetch.line(i, 1)[0], ch) for i, ch in enumerate(text) if not ch.isspace()]
+    glyphs.sort(key=lambda g: (g[0][1] + g[0][3]) / 2)
+    bands: list[list[tuple[tuple[float, float, float, float], str]]] = []
+    top = bottom = 0.0
+    for g in glyphs:
+        middle = (g[0][1] + g[0][3]) / 2
+        if bands and top <= middle <= bottom:
+            bands[-1].append(g)
+            top, bottom = min(top, g[0][1]), max(bottom, g[0][3])
+        else:
+            bands.append([g])
+            top, bottom = g[0][1], g[0][3]
+    blocks = []
+    for band in bands:
+        checkpoint()
+        band.sort(key=lambda g: g[0][0])
+        chars: list[str] = []
+        boxes: list[tuple[float, float, float, float]] = []
+        for b, ch in band:
+            if boxes and b[0] - boxes[-1][2] > 0.5 * max(b[3] - b[1], boxes[-1][3] - boxes[-1][1]):
+                chars.append(" ")
+                boxes.append(b)
+            chars.append(ch)
+            boxes.append(b)
+        frags = _fragments(chars, boxes.__getitem__, page)
+        if frags:
+            blocks.append(Block("paragraph", tuple(frags)))
+    return blocks
 
 
 class _Boxes:
@@ -180,16 +220,20 @@ def _line_fragments(tp, line: str, start: int, page: int, height: float, boxes_o
             got = (fetch or _Boxes(tp, height)).line(start, len(chars))
         return got[k]
 
+    if not boxes_ok:
+        return [Fragment(line.strip(), Provenance(page=page))] if line.strip() else []
+    return _fragments(chars, box, page)
+
+
+def _fragments(chars: list[str], box: Callable[[int], tuple[float, float, float, float]], page: int) -> list[Fragment]:
+    """The fragments of one line of glyphs ``chars``, whose boxes ``box(k)`` gives (spaces need none)."""
     keep = [True] * len(chars)
-    if boxes_ok:
-        # Fake bold: the same glyph drawn twice at (almost) the same place.
-        for k in range(len(chars) - 1):
-            if chars[k] == chars[k + 1] and not chars[k].isspace() and _overlap(box(k), box(k + 1)) > 0.5:
-                keep[k + 1] = False
+    # Fake bold: the same glyph drawn twice at (almost) the same place.
+    for k in range(len(chars) - 1):
+        if chars[k] == chars[k + 1] and not chars[k].isspace() and _overlap(box(k), box(k + 1)) > 0.5:
+            keep[k + 1] = False
     text = "".join(ch for ch, ok in zip(chars, keep) if ok)
     idx = [k for k, ok in enumerate(keep) if ok]
-    if not boxes_ok:
-        return [Fragment(text.strip(), Provenance(page=page))] if text.strip() else []
     if _PAGE_NUMBER_RE.match(text):
         s = next(k for k, ch in zip(idx, text) if not ch.isspace())
         e = next(k for k, ch in zip(reversed(idx), reversed(text)) if not ch.isspace())
