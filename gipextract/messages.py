@@ -218,30 +218,29 @@ def _row_missing(report: Report, f: Finding, lang: Lang) -> str:
     return f"未找到行“{row_label(report.template, m.group(1), m.group(2))}”，该行单元格无法确定"
 
 
-def _contradicted(report: Report, f: Finding, lang: Lang) -> str:
-    m = re.match(r"(\w+)\.([\w.]+): cells read on a premise .*, but (.+) then fails", f.message)
-    if lang == "en" or m is None:
-        return f.message
+def _about_row(pattern: str, zh: Callable[[Report, "re.Match[str]"], str]) -> Callable[[Report, Finding, Lang], str]:
+    """A renderer for a finding whose message starts ``table.row: `` and then ``pattern``."""
+    rx = re.compile(r"(\w+)\.([\w.]+): " + pattern)
+
+    def render(report: Report, f: Finding, lang: Lang) -> str:
+        m = rx.match(f.message)
+        if lang == "en" or m is None:
+            return f.message
+        return f"{row_label(report.template, m.group(1), m.group(2))}：{zh(report, m)}"
+    return render
+
+
+def _broken(report: Report, m: "re.Match[str]") -> str:
     texts = {i.id: i.text for i in templates.get(report.template).identities}
     broken = "；".join(texts.get(i, i) for i in m.group(3).split(", "))
-    return (f"{row_label(report.template, m.group(1), m.group(2))}：该行单元格系按未印出即留空（0）或按全国格式的行序读取，"
-            f"但勾稽关系“{broken}”随之不成立，这些单元格无法确定")
+    return f"该行单元格系按未印出即留空（0）或按全国格式的行序读取，但勾稽关系“{broken}”随之不成立，这些单元格无法确定"
 
 
-def _order_filled(report: Report, f: Finding, lang: Lang) -> str:
-    m = re.match(r"(\w+)\.([\w.]+): values printed apart from any label \((.*?)\)", f.message)
-    if lang == "en" or m is None:
-        return f.message
-    return (f"{row_label(report.template, m.group(1), m.group(2))}：数值（{m.group(3)}）印在行名之外，"
-            "按全国格式的行序归入该行，并经勾稽关系核对")
-
-
-def _displaced(report: Report, f: Finding, lang: Lang) -> str:
-    m = re.match(r"(\w+)\.([\w.]+): no values follow label", f.message)
-    if lang == "en" or m is None:
-        return f.message
-    return (f"{row_label(report.template, m.group(1), m.group(2))}：行名后没有数值，而相邻一行印出的数值多于其单元格"
-            "（转换工具可能把数值移到了别的行），该行单元格无法确定")
+_contradicted = _about_row(r"cells read on a premise .*, but (.+) then fails", _broken)
+_order_filled = _about_row(r"values printed apart from any label \((.*?)\)", lambda report, m: (
+    f"数值（{m.group(3)}）印在行名之外，按全国格式的行序归入该行，并经勾稽关系核对"))
+_displaced = _about_row(r"no values follow label", lambda report, m: (
+    "行名后没有数值，而相邻一行印出的数值多于其单元格（转换工具可能把数值移到了别的行），该行单元格无法确定"))
 
 
 def _placement(report: Report, f: Finding, lang: Lang) -> str:
