@@ -272,6 +272,14 @@ def corrupted(fmt: str, seed: int) -> Callable[[], bytes]:
     return make
 
 
+def markdown_wide_table() -> bytes:
+    """A pipe table 24,000 columns wide under a header row: the span checks stay linear."""
+    n = 24_000
+    return ("# 三、收到和处理政府信息公开申请情况\n\n| 信息内容 | " + " | ".join(f"列{i}" for i in range(n)) + " |\n|"
+            + "---|" * (n + 1) + "\n| 一、本年新收政府信息公开申请数量 | "
+            + " | ".join("0" if i % 2 else "" for i in range(n)) + " |\n").encode()
+
+
 HOSTILE: dict[str, Callable[[], bytes]] = {
     "empty.txt": lambda: b"",
     "random.bin": lambda: random.Random(1).randbytes(200_000),
@@ -300,6 +308,7 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
     "prose_5000_digits.txt": lambda: _seed_replaced("一、总体情况\n", "一、总体情况\n本年度共收到政府信息公开申请" + "8" * 5000 + "件。\n"),
     "amount_40_digits.txt": lambda: _seed_replaced("行政事业性收费\n\t0\n", "行政事业性收费\n\t" + "9" * 40 + "元\n"),
     "lines_200k.pdf": pdf_many_lines,
+    "wide_24k.md": markdown_wide_table,
 }
 for _fmt in ("txt", "docx", "pdf", "html"):
     for _keep in (0.1, 0.5, 0.9):

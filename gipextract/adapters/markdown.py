@@ -233,17 +233,18 @@ def _span_cells(rows: list[tuple[int, list[str | None]]]
         header = block[-1]
         if len(header) != len(cells):
             continue  # rows of unequal length (html2text leaves merged cells out): columns unknown
+        first_named = min((next((k for k in range(1, len(h)) if h[k]), len(cells)) for h in block), default=len(cells))
+        last_value = max((k for k, t in enumerate(cells) if t and _NUMBER_RE.match(t)), default=-1)
         for c in range(1, len(cells)):
-            above = [h[c] if c < len(h) else None for h in block]
             if cells[c] and header[c] and header[c] == header[c - 1] \
                     and cells[c] == cells[c - 1] and _NUMBER_RE.match(cells[c] or ""):
                 out.add((r, c))
-            elif not any(above) and any(h[k] for h in block for k in range(1, min(c, len(h)))):
+            elif c > first_named and not any(h[c] for h in block if c < len(h)):
                 if cells[c] == "":
                     out.add((r, c))
                 elif cells[c] and _NUMBER_RE.match(cells[c] or ""):
                     guessed = True
-            elif cells[c] == "" and header[c] and any(t and _NUMBER_RE.match(t) for t in cells[c + 1:]):
+            elif cells[c] == "" and header[c] and c < last_value:
                 named.add((r, c))  # not at the row's end: tools pad a row that lost cells there
     return out, named, guessed
 
