@@ -38,6 +38,9 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
         assumed_rows |= {(spec.key, key) for key in assumed}
         cells += tc
         findings += tf
+        if table.printing == 2:
+            findings.append(Finding("info", "second_printing", f"{spec.key}: read from the table's second printing "
+                                    "further on, which prints every cell; the first shows fewer values"))
         extras += [ExtraRowOut(e.table, e.label, e.values, e.prov) for e in table.extra_rows]
         for e in table.extra_rows:
             findings.append(Finding("info", "extra_row", f"{spec.key}: row {e.label!r} is not on the national form; "

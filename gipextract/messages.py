@@ -236,6 +236,13 @@ def _broken(report: Report, m: "re.Match[str]") -> str:
     return f"该行单元格系按未印出即留空（0）或按全国格式的行序读取，但勾稽关系“{broken}”随之不成立，这些单元格无法确定"
 
 
+def _second_printing(report: Report, f: Finding, lang: Lang) -> str:
+    m = re.match(r"(\w+): read from the table's second printing", f.message)
+    if lang == "en" or m is None:
+        return f.message
+    return f"{TABLE_NAMES.get(m.group(1), m.group(1))}：文中先印出的该表缺少数值，按其后完整印出的同一表格读取"
+
+
 _contradicted = _about_row(r"cells read on a premise .*, but (.+) then fails", _broken)
 _order_filled = _about_row(r"values printed apart from any label \((.*?)\)", lambda report, m: (
     f"数值（{m.group(3)}）印在行名之外，按全国格式的行序归入该行，并经勾稽关系核对"))
@@ -331,4 +338,5 @@ _RENDER: dict[str, Callable[[Report, Finding, Lang], str | None]] = {
     "cross_year_unit": _cross_year, "cross_year_gap": _cross_year, "template": _prefixed("格式说明："),
     "source": _prefixed("来源提示："), "aggregate_open": _aggregate_open,
     "inferred_contradicted": _contradicted, "values_displaced": _displaced, "order_filled": _order_filled,
+    "second_printing": _second_printing,
 }

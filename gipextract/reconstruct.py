@@ -48,6 +48,7 @@ class TableRead:
     group_rows: list[tuple[GroupSpec, RowRead]] = field(default_factory=list)
     # Where each column's header label is printed (PDF boxes), by column key.
     header_spans: dict[str, tuple[float, float]] | None = None
+    printing: int = 1  # 2: read from a second, complete printing of the table
 
 
 @dataclass
@@ -244,23 +245,47 @@ def read_tables(fragments: list[Fragment], template: Template | None = None) -> 
         if anchor is None:
             tables[spec.key] = TableRead(spec, False, [RowRead(r, False) for r in spec.rows])
             continue
-        start = anchor.start()
-        # The table ends where the next one starts: its heading or its anchor.
-        end = len(flat.compact)
-        if i + 1 < len(specs):
-            nxt = _anchor_pattern(specs[i + 1]).search(flat.compact, anchor.end())
-            if nxt is not None:
-                end = nxt.start()
-        heading = _HEADING_NEXT[spec.key].search(flat.compact, anchor.end(), end)
-        if heading is not None:
-            end = heading.start()
-        table = _read_table(flat, spec, template.id, start, end)
+        end = _table_end(flat, specs, i, anchor.end())
+        table = _read_table(flat, spec, template.id, anchor.start(), end)
         if by_heading and not any(not t.blank for r in table.rows for t in r.tokens):
             # A heading over no values: the converter dropped the table (pandoc's [TABLE]).
             table = TableRead(spec, False, [RowRead(r, False) for r in spec.rows])
+        elif not _complete(table):
+            # pymupdf4llm prints a page's tables twice: as text lines (where a value can go
+            # missing) and again as a pipe table after the page's text.
+            again = _anchor_pattern(spec).search(flat.compact, end)
+            if again is not None:
+                copy = _read_table(flat, spec, template.id, again.start(), _table_end(flat, specs, i, again.end()))
+                if _complete(copy) and _holds(copy, table):
+                    table, copy.printing = copy, 2
         tables[spec.key] = table
         cursor = end
     return Reading(template, flat, tables, notices)
+
+
+def _table_end(flat: Flat, specs: tuple[TableSpec, ...], i: int, after: int) -> int:
+    """Where table ``i`` that starts before ``after`` ends: at the next table's anchor or the next part's heading."""
+    end = len(flat.compact)
+    if i + 1 < len(specs):
+        nxt = _anchor_pattern(specs[i + 1]).search(flat.compact, after)
+        if nxt is not None:
+            end = nxt.start()
+    heading = _HEADING_NEXT[specs[i].key].search(flat.compact, after, end)
+    return heading.start() if heading is not None else end
+
+
+def _complete(table: TableRead) -> bool:
+    """Does every row of the table print exactly one value per cell?"""
+    return all(r.found and len(r.tokens) == len(r.row.columns) for r in table.rows)
+
+
+def _holds(copy: TableRead, first: TableRead) -> bool:
+    """Does each row of ``copy`` print, in order, every value the first printing shows for it?"""
+    for a, b in zip(first.rows, copy.rows):
+        printed = iter(t.text for t in b.tokens)
+        if not all(any(t.text == u for u in printed) for t in a.tokens if not t.blank):
+            return False
+    return True
 
 
 def _start_cursor(flat: Flat) -> int:

@@ -43,3 +43,25 @@ def test_a_heading_over_no_values_is_no_table() -> None:
     report = parse(text.encode())
     assert {c.status for c in report.cells if c.table == "appeals"} == {"missing"}
     assert any(f.code == "table_missing" for f in report.findings)
+
+
+def _appeals_line(text: str) -> str:
+    return text[text.index("\n2\t0", text.index("四、政府信息公开行政复议")) + 1:].split("\n", 1)[0]
+
+
+def test_a_complete_second_printing_of_a_table_is_read_when_the_first_lost_a_value() -> None:
+    # pymupdf4llm/08-split-table-page.md: table 四 as text lines with its first value lost,
+    # then again as a pipe table after the page's text.
+    text = _text()
+    row = _appeals_line(text)
+    damaged = text.replace(row + "\n", row.split("\t", 1)[1] + "\n")  # the leading 2 is gone
+    again = "\n结果维持\t结果纠正\n" + row + "\n"
+    report = parse((damaged + again).encode())
+    cells = {c.column: (c.value, c.status) for c in report.cells if c.table == "appeals"}
+    assert cells["reconsideration.upheld"] == (2, "ok") and cells["reconsideration.total"] == (2, "ok")
+    assert [f.code for f in report.findings if f.code == "second_printing"] == ["second_printing"]
+    # A second printing that contradicts the first is not taken.
+    other = "\n结果维持\t结果纠正\n" + row.replace("2", "3") + "\n"
+    report = parse((damaged + other).encode())
+    assert not any(f.code == "second_printing" for f in report.findings)
+    assert report.cell("appeals", "all", "reconsideration.upheld").value != 3

@@ -30,7 +30,7 @@ FLOOR = {
     "mammoth-html": (18, 3594, 0),
     "markitdown": (46, 9125, 0),
     "pandoc-gfm": (34, 6780, 0),
-    "pymupdf4llm": (12, 2378, 0),
+    "pymupdf4llm": (12, 2393, 0),
     "pdftotext-layout": (12, 2358, 0),
     "inscriptis": (16, 3119, 0),
     "pandoc-plain": (34, 3081, 0),
