@@ -47,9 +47,11 @@ def _units(tokens: Sequence[Token]) -> list[list[Token]] | None:
 def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple[Token, ...]], set[int]]:
     """The rows filled by order (row key → tokens), and the ids of the tokens they took.
 
-    ``runs`` are the table's found rows in text order. Nothing is filled where a row's values
-    stand off its label's line (a wrapped label: there order says nothing), where the rows
-    read are out of the form's order, or where a gap's counts do not match.
+    ``runs`` are the table's found rows in text order. Only tables where some values stand
+    apart (a row with values on more than one line, or a piece of the form's wording holding
+    values) are looked at. A row counts as read when values stand on its label's own line; a
+    loose label is one of the rows to fill. Nothing is filled where the read rows are out of
+    the form's order, or where a gap's counts do not match.
     """
     index = {r.key: i for i, r in enumerate(spec.rows)}
     cut: list[tuple[int, Provenance | None, list[list[Token]], list[list[Token]]]] = []
