@@ -77,9 +77,10 @@ def _wording(spec: TableSpec) -> str:
 
 
 def is_form_fragment(spec: TableSpec, text: str) -> bool:
-    """Is ``text`` (two Han characters or more) a piece of one of the table's own labels?"""
+    """Is ``text`` (three Han characters or more: `其他` alone may be a local row's name) a piece of
+    one of the table's own labels?"""
     han = _NOT_HAN.sub("", text)
-    return len(han) >= 2 and han in _wording(spec)
+    return len(han) >= 3 and han in _wording(spec)
 
 
 def adopt_orphans(spec: TableSpec, runs: list[tuple[list[Token], list[ExtraRow]]]) -> None:

@@ -33,7 +33,7 @@ FLOOR = {
     "pymupdf4llm": (12, 2393, 0),
     "pdftotext-layout": (12, 2358, 0),
     "inscriptis": (16, 3119, 0),
-    "pandoc-plain": (34, 3081, 0),
+    "pandoc-plain": (34, 3080, 0),
     "mammoth-md": (18, 3571, 0),
     "chromium-pdf": (16, 2977, 0),
 }

@@ -119,3 +119,12 @@ def test_a_year_in_the_sentence_after_a_table_is_no_value() -> None:
     # A count of 2024 is a value; so is a year-like count before a label on the next line.
     assert _tokens("行政许可 2024") == ["2024"]
     assert _tokens("0 0 2021\n年度办理结果") == ["0", "0", "2021"]
+
+
+def test_pieces_of_the_forms_wording() -> None:
+    from gipextract.extras import is_form_fragment
+
+    spec = T2021.table("requests")
+    assert is_form_fragment(spec, "法提供") and is_form_fragment(spec, "下年度继")
+    assert not is_form_fragment(spec, "其他")  # too short to tell from a local row's name
+    assert not is_form_fragment(spec, "依法转办")
