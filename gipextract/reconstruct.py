@@ -137,7 +137,7 @@ def _approximate(flat: Flat, row: RowSpec, noise: "re.Pattern[str]", lo: int, hi
 
 
 # A fragment that holds only a value, a blank marker or a page number (`- 3 -`, `第3页`).
-_VALUE_FRAGMENT_RE = re.compile(r"[\d\s,.+\-/第页共]*\d[\d\s,.+\-/第页共]*|-+|/|无")
+_VALUE_FRAGMENT_RE = re.compile(r"[\d\s,.+\-/第页共]*\d[\d\s,.+\-/第页共]*|-+|/|无|\ue000")  # \ue000: an empty cell
 
 
 def _split_label(flat: Flat, row: RowSpec, lo: int, hi: int) -> tuple[int, int] | None:

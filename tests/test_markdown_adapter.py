@@ -53,7 +53,8 @@ def test_numbered_header_words_are_not_values() -> None:
     assert not any(ch.isdigit() for t in header for ch in t)
     md = "|Col1|Col2|3.危及“三安全一稳定”|Col4|0|\n|---|---|---|---|---|\n"
     (table,) = _tables(read(md.encode("utf-8"), "x.md"))
-    assert [f.text for f in table.fragments] == ["Col一", "Col二", "3.危及“三安全一稳定”", "Col四", "0"]
+    # pymupdf4llm's names for unnamed columns are no text at all: the cells are empty.
+    assert [f.text for f in table.fragments] == ["3.危及“三安全一稳定”", "0"]
 
 
 def test_raw_html_table_inside_markdown_is_read_as_a_table() -> None:

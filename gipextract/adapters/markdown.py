@@ -76,13 +76,18 @@ def clean(text: str) -> str:
 
 
 # 数据1 (an LLM's generic column names), Col1 (pymupdf4llm's names for unnamed columns).
-_HAN_INDEX_RE = re.compile(r"^([\u3400-\u9fff（）()]+|Col|Column)(\d{1,2})$")
+_HAN_INDEX_RE = re.compile(r"^([\u3400-\u9fff（）()]+)(\d{1,2})$")
 _HAN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+_UNNAMED_RE = re.compile(r"^Col(?:umn)?\d{1,3}$")
 
 
 def _header_word(cell: str) -> str:
-    """A header cell such as ``数据1`` or ``Col1`` (a name numbered by a digit) is a column name: its
-    digit is written as a Han numeral so that no reader takes it for a printed value."""
+    """A header cell such as ``数据1`` (a name numbered by a digit) is a column name: its digit is
+    written as a Han numeral so that no reader takes it for a printed value. ``Col1`` is
+    pymupdf4llm's name for a column the page gave no name: an empty cell (as text it would
+    cut a label that runs on from the page before)."""
+    if _UNNAMED_RE.match(cell):
+        return ""
     m = _HAN_INDEX_RE.match(cell)
     return m.group(1) + m.group(2).translate(_HAN_DIGITS) if m else cell
 
