@@ -240,3 +240,20 @@ def test_markitdown_pdf_columns_guessed_from_word_positions_have_no_blanks() -> 
           "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
           "|     | 规章      |     |        | 0   |     | 4      |     |     |        | 7   |     |\n")
     assert _rows(md)[1] == [(1, "规章"), (4, "0"), (6, "4"), (10, "7")]
+
+
+def test_one_name_over_several_columns_is_a_merged_header_but_a_repeated_title_is_not() -> None:
+    # pymupdf4llm/layout-09-pdf-ruled-blanks.md: `本年处理决定数量` spans three columns and
+    # its value 12 is written into each.
+    md = ("|二、主动公开政府信息情况|Col2|Col3|Col4|\n|---|---|---|---|\n"
+          "|第二十条第（五）项|第二十条第（五）项|第二十条第（五）项|第二十条第（五）项|\n"
+          "|信息内容|本年处理决定数量|本年处理决定数量|本年处理决定数量|\n|行政许可|12|12|12|\n")
+    assert _rows(md)[3] == [(0, "行政许可"), (1, "12")]
+    # A title repeated across the table (first cell included) names no column: 12 12 12 stay.
+    md = ("|第二十条第（五）项|第二十条第（五）项|第二十条第（五）项|\n|---|---|---|\n"
+          "|行政许可|12|12|\n")
+    assert _rows(md)[1] == [(0, "行政许可"), (1, "12"), (2, "12")]
+    # A row's labels with empty cells are no header (html2text/layout-07: `（三）不予公开 | 1.属于国家秘密 |   |`).
+    md = ("（三）不予公开 | 1.属于国家秘密 |   |   |    \n---|---|---|---|---\n"
+          "（四）无法提供 | 1.本机关不掌握相关政府信息 | 1 |   | 1  \n")
+    assert _rows(md)[1] == [(0, "（四）无法提供"), (1, "1.本机关不掌握相关政府信息"), (2, "1"), (3, ""), (4, "1")]

@@ -179,14 +179,27 @@ _PROGRAMS = {"pandoc", "pdftotext", "chromium"}
 _SUFFIX = {"html": ".html", "docx": ".docx", "pdf": ".pdf"}
 
 
-def sources(folder: str) -> list[Path]:
-    """Corpus documents of one folder that have an expected JSON (reports only)."""
+# Besides the format's own folder, the layout and dense corpora hold documents of each format.
+_MORE = ("layout", "dense")
+
+
+def sources(fmt: str) -> list[Path]:
+    """Corpus documents of one format that have an expected JSON (reports only): the format's
+    folder, then the layout and dense corpora."""
     out = []
-    for src in sorted((CORPUS / folder).glob("*" + _SUFFIX[folder])):
-        exp = src.with_name(src.stem + ".expected.json")
-        if exp.exists() and "error" not in json.loads(exp.read_text(encoding="utf-8")):
-            out.append(src)
+    for folder in (fmt,) + _MORE:
+        for src in sorted((CORPUS / folder).glob("*" + _SUFFIX[fmt])):
+            exp = src.with_name(src.stem + ".expected.json")
+            if exp.exists() and "error" not in json.loads(exp.read_text(encoding="utf-8")):
+                out.append(src)
     return out
+
+
+def output_name(src: Path, fmt: str, formats: tuple[str, ...], ext: str) -> str:
+    """``<stem>.<ext>``, prefixed by the format where a tool reads several, and by the folder
+    for the layout and dense corpora (names of the first outputs are kept as they were)."""
+    stem = src.stem if src.parent.name == fmt else f"{src.parent.name}-{src.stem}"
+    return f"{stem}.{ext}" if len(formats) == 1 else f"{fmt}-{stem}.{ext}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -213,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
             del manifest[key]
         for folder in folders:
             for src in sources(folder):
-                name = f"{src.stem}.{ext}" if len(folders) == 1 else f"{folder}-{src.stem}.{ext}"
+                name = output_name(src, folder, folders, ext)
                 try:
                     result = runner(src)
                 except Exception as e:  # noqa: BLE001 - a tool failing on one file is recorded

@@ -229,7 +229,11 @@ def _span_cells(rows: list[tuple[int, list[str | None]]]
         if texts and not any(_NUMBER_RE.match(t) for t in texts):
             if in_values:
                 block, in_values = [], False
-            if len(set(texts)) > 1:  # column names, not a section title across the table
+            # Column names over two columns or more: not a section title repeated across the
+            # table (pymupdf4llm: `|第二十条第（一）项|第二十条第（一）项|…|`), nor a row's
+            # labels with empty cells; one name over several columns is a merged header.
+            first = "".join((cells[0] or "").split())
+            if len(texts) > 1 and (len(set(texts)) > 1 or first and first != "".join(texts[0].split())):
                 block.append(cells)
             continue
         in_values = True
