@@ -76,11 +76,11 @@ def _wording(spec: TableSpec) -> str:
     return "\n".join(_NOT_HAN.sub("", label) for label in labels)
 
 
-def is_form_fragment(spec: TableSpec, text: str) -> bool:
-    """Is ``text`` (three Han characters or more: `其他` alone may be a local row's name) a piece of
-    one of the table's own labels?"""
+def is_form_fragment(spec: TableSpec, text: str, shortest: int = 3) -> bool:
+    """Is ``text`` (``shortest`` Han characters or more: `其他` alone may be a local row's name)
+    a piece of one of the table's own labels?"""
     han = _NOT_HAN.sub("", text)
-    return len(han) >= 3 and han in _wording(spec)
+    return len(han) >= shortest and han in _wording(spec)
 
 
 def adopt_orphans(spec: TableSpec, runs: list[tuple[list[Token], list[ExtraRow]]]) -> None:

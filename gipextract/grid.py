@@ -80,7 +80,7 @@ def _build_table(template: Template, table: TableRead, assumed: set[str], reflow
     kind_of = {c.key: c.kind for c in spec.columns}
     rows = _placed_by_position(rows, table.header_spans, reflowed)
     domains: list[list[Placement] | None] = []
-    displaced = _displaced_rows(rows)
+    displaced = _displaced_rows(rows) | {i for i, r in enumerate(rows) if r.displaced}
     for i, r in enumerate(rows):
         if not r.found:
             domains.append(None)

@@ -44,8 +44,11 @@ def _units(tokens: Sequence[Token]) -> list[list[Token]] | None:
     return out
 
 
-def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple[Token, ...]], set[int]]:
-    """The rows filled by order (row key → tokens), and the ids of the tokens they took.
+def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple[Token, ...]], set[int], set[str]]:
+    """The rows filled by order (row key → tokens), the ids of the tokens taken from where they
+    were read, and the rows left open: those of a gap that order cannot fill (markitdown on a
+    PDF prints each row's values before its label, so a value row after a loose label may as
+    well be the next row's; read after it, every row of the gap would be one row off).
 
     ``runs`` are the table's found rows in text order. Only tables where some values stand
     apart (a row with values on more than one line, or a piece of the form's wording holding
@@ -57,20 +60,31 @@ def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple
     cut: list[tuple[int, Provenance | None, list[list[Token]], list[list[Token]]]] = []
     for row, label_prov, _fuzzy, tokens, extras in runs:
         units = _units(tokens)
-        if row.key not in index or units is None:
-            return {}, set()
+        if units is None:
+            return {}, set(), set()
+        if row.key not in index:  # a group printed as its total: no row of it to fill
+            cut.append((-1, None, [], []))
+            continue
         orphans: list[list[Token]] = []
         for e in extras:
-            if e.tokens and is_form_fragment(spec, e.label):
+            # Two characters will do here (`情形`, the tail of 部分公开's note): a row of values
+            # goes anywhere only where the counts match and the identities hold.
+            if e.tokens and is_form_fragment(spec, e.label, 2):
                 more = _units(e.tokens)
                 if more is None:
-                    return {}, set()
+                    return {}, set(), set()
                 orphans += more
         cut.append((index[row.key], label_prov, units, orphans))
-    if not any(len(units) > 1 or orphans for _, _, units, orphans in cut):
-        return {}, set()  # every row's values in one line: nothing stands apart from its label
-    seq: list[tuple[int, list[Token]] | list[Token]] = []  # a read row (form index, own values) or a value row
+    def whole(u: list[Token], k: int) -> bool:
+        return len(u) == len(spec.rows[k].columns)
+
+    if not any(at >= 0 and sum(whole(u, at) for u in units) > 1 or orphans for at, _, units, orphans in cut):
+        return {}, set(), set()  # no row of values stands apart from its label
+    seq: list[tuple[int, list[Token]] | list[Token] | None] = []  # a read row, a value row, or a barrier
     for at, label_prov, units, orphans in cut:
+        if at < 0:
+            seq.append(None)
+            continue
         if units and label_prov is not None and _line(units[0][0].prov) == _line(label_prov):
             seq.append((at, units[0]))
             seq.extend(units[1:])
@@ -79,10 +93,16 @@ def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple
             seq.extend(units)
         seq.extend(orphans)
     read = {item[0] for item in seq if isinstance(item, tuple) and item[1]}
+    loose = {item[0] for item in seq if isinstance(item, tuple) and not item[1]}
     filled: dict[str, tuple[Token, ...]] = {}
+    taken: list[list[Token]] = []
+    unsure: set[str] = set()
     last = -1
     pending: list[list[Token]] = []
     for item in seq + [(len(spec.rows), [])]:
+        if item is None:
+            pending = []  # nothing is filled across a group printed as its total
+            continue
         if not isinstance(item, tuple):
             pending.append(item)
             continue
@@ -90,10 +110,17 @@ def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple
         if not own and at < len(spec.rows):
             continue  # a bare label: one of the gap's rows
         if at <= last:
-            return {}, set()  # rows read out of the form's order
+            return {}, set(), set()  # rows read out of the form's order
         gap = [k for k in range(last + 1, at) if k not in read]
-        if pending and len(pending) == len(gap) and \
-                all(len(u) == len(spec.rows[k].columns) for u, k in zip(pending, gap)):
-            filled.update((spec.rows[k].key, tuple(u)) for u, k in zip(pending, gap))
+        # Whole rows of values only: a line of another length (a page number, one value of a
+        # row printed a value per line) is left where it was read.
+        rows = [u for u in pending if gap and all(whole(u, k) for k in gap)]
+        if rows and len(rows) == len(gap):
+            filled.update((spec.rows[k].key, tuple(u)) for u, k in zip(rows, gap))
+            taken += rows
+        elif rows and any(k in loose for k in gap):
+            # Rows of values and loose labels that do not pair up: no row of the gap is known.
+            unsure.update(spec.rows[k].key for k in gap if k in loose)
+            taken += rows
         last, pending = at, []
-    return filled, {id(t) for tokens in filled.values() for t in tokens}
+    return filled, {id(t) for u in taken for t in u}, unsure

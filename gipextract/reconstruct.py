@@ -34,6 +34,7 @@ class RowRead:
     label_prov: Provenance | None = None
     fuzzy: bool = False
     by_order: bool = False  # values put here by the form's order (see :mod:`orderfill`)
+    displaced: bool = False  # its values stand somewhere near, but nothing says where
 
 
 @dataclass
@@ -363,7 +364,7 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
         label_prov = flat.fragments[flat.frag_of(flat.full(s))].prov if row.label is not None else None
         runs.append((row, label_prov, fuzzy, *_read_run(flat, noise, e, run_end, last, spec.key, label_prov)))
     adopt_orphans(spec, [(tokens, extras) for *_, tokens, extras in runs])
-    filled, taken = fill_in_order(spec, runs)
+    filled, taken, unsure = fill_in_order(spec, runs)
     reads: dict[int, RowRead] = {}
     for row, label_prov, fuzzy, tokens, extras in runs:
         own = tuple(t for t in tokens if id(t) not in taken)
@@ -372,6 +373,8 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
     for row in spec.rows:
         if row.key in filled:
             table.rows.append(RowRead(row, True, filled[row.key], by_order=True))
+        elif row.key in unsure:
+            table.rows.append(RowRead(row, True, (), reads[id(row)].label_prov, displaced=True))
         else:
             table.rows.append(reads.get(id(row), RowRead(row, False)))
     for rid, group in pseudo.items():
