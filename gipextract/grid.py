@@ -80,16 +80,28 @@ def _build_table(template: Template, table: TableRead, assumed: set[str], reflow
     kind_of = {c.key: c.kind for c in spec.columns}
     rows = _placed_by_position(rows, table.header_spans, reflowed)
     domains: list[list[Placement] | None] = []
-    displaced = _displaced_rows(rows) | {i for i, r in enumerate(rows) if r.displaced}
+    displaced = _displaced_rows(rows)
+    scrambled = _scrambled(rows)
+    if scrambled:
+        findings.append(Finding("warning", "table_scrambled",
+                                f"{spec.key}: most labels print no value on their line while values stand in "
+                                "blocks elsewhere (a table flattened column by column, as plain pdftotext does); "
+                                "cells left undetermined",
+                                tuple(ref for r in rows if r.found for ref in _row_refs(spec.key, r))))
     for i, r in enumerate(rows):
         if not r.found:
             domains.append(None)
             continue
-        if i in displaced:
-            findings.append(Finding("warning", "values_displaced",
-                                    f"{spec.key}.{r.row.key}: no values follow label {r.row.label!r} while a "
-                                    "neighbouring row prints more values than it has cells; cells left undetermined",
-                                    _row_refs(spec.key, r)))
+        if scrambled or r.displaced or i in displaced:
+            if r.displaced:
+                findings.append(Finding("warning", "rows_unpaired",
+                                        f"{spec.key}.{r.row.key}: rows of values and loose labels around this row "
+                                        "do not pair up; cells left undetermined", _row_refs(spec.key, r)))
+            elif not scrambled:
+                findings.append(Finding("warning", "values_displaced",
+                                        f"{spec.key}.{r.row.key}: no values follow label {r.row.label!r} while a "
+                                        "neighbouring row prints more values than it has cells; cells left "
+                                        "undetermined", _row_refs(spec.key, r)))
             domains.append(None)
             continue
         kinds = [kind_of[c] for c in r.row.columns]
@@ -151,19 +163,36 @@ def _build_table(template: Template, table: TableRead, assumed: set[str], reflow
     return cells, findings
 
 
+def _scrambled(rows: list[RowRead]) -> bool:
+    """Does the table read as flattened column by column: of four labelled rows or more, most
+    print nothing on their own and a row holds more values than it has cells, or none prints
+    anything? (Reports that drop their blank cells leave at most two rows in three bare in the
+    corpus; plain pdftotext leaves five in six and more.)"""
+    found = [r for r in rows if r.found and r.row.label]
+    if len(found) < 4:
+        return False
+    bare = sum(1 for r in found if not r.tokens)
+    over = any(sum(1 for t in r.tokens if not t.blank) > len(r.row.columns) for r in found)
+    return bare == len(found) or bare >= 0.6 * len(found) and over
+
+
 def _displaced_rows(rows: list[RowRead]) -> set[int]:
-    """Rows whose label prints no value at all next to a row printing more values than it has
-    cells: a converter moved the values (a value line between the lines of a wrapped label), so
-    the bare label is not a blank row (a printed blank cell is a token and does not count)."""
-    def over(j: int) -> bool:
-        r = rows[j]
-        return r.found and sum(1 for t in r.tokens if not t.blank) > len(r.row.columns)
-    out = set()
-    for i, r in enumerate(rows):
-        if r.found and not r.tokens:
-            near = [j for j in (i - 1, i + 1) if 0 <= j < len(rows)]
-            if any(over(j) for j in near):
-                out.add(i)
+    """Rows whose label prints no value at all, in a run of such rows next to a row printing
+    more values than it has cells: a converter moved the values (a value line between the
+    lines of a wrapped label; plain ``pdftotext`` prints a table column by column, all its
+    labels first), so the bare labels are not blank rows (a printed blank cell is a token and
+    does not count)."""
+    def bare(i: int) -> bool:
+        return rows[i].found and not rows[i].tokens
+
+    out: set[int] = set()
+    for j, r in enumerate(rows):
+        if r.found and sum(1 for t in r.tokens if not t.blank) > len(r.row.columns):
+            for step in (-1, 1):
+                i = j + step
+                while 0 <= i < len(rows) and bare(i):
+                    out.add(i)
+                    i += step
     return out
 
 

@@ -236,6 +236,14 @@ def _broken(report: Report, m: "re.Match[str]") -> str:
     return f"该行单元格系按未印出即留空（0）或按全国格式的行序读取，但勾稽关系“{broken}”随之不成立，这些单元格无法确定"
 
 
+def _scrambled(report: Report, f: Finding, lang: Lang) -> str:
+    m = re.match(r"(\w+): most labels print no value", f.message)
+    if lang == "en" or m is None:
+        return f.message
+    return (f"{TABLE_NAMES.get(m.group(1), m.group(1))}：多数行名所在行没有数值，数值成块印在别处"
+            "（表格被逐列展开，如 pdftotext 默认模式），单元格无法确定")
+
+
 def _second_printing(report: Report, f: Finding, lang: Lang) -> str:
     m = re.match(r"(\w+): read from the table's second printing", f.message)
     if lang == "en" or m is None:
@@ -246,6 +254,8 @@ def _second_printing(report: Report, f: Finding, lang: Lang) -> str:
 _contradicted = _about_row(r"cells read on a premise .*, but (.+) then fails", _broken)
 _order_filled = _about_row(r"values printed apart from any label \((.*?)\)", lambda report, m: (
     f"数值（{m.group(3)}）印在行名之外，按全国格式的行序归入该行，并经勾稽关系核对"))
+_unpaired = _about_row(r"rows of values and loose labels around this row do not pair up", lambda report, m: (
+    "该行附近的数值行与行名无法一一对应，单元格无法确定"))
 _displaced = _about_row(r"no values follow label", lambda report, m: (
     "行名后没有数值，而相邻一行印出的数值多于其单元格（转换工具可能把数值移到了别的行），该行单元格无法确定"))
 
@@ -338,5 +348,5 @@ _RENDER: dict[str, Callable[[Report, Finding, Lang], str | None]] = {
     "cross_year_unit": _cross_year, "cross_year_gap": _cross_year, "template": _prefixed("格式说明："),
     "source": _prefixed("来源提示："), "aggregate_open": _aggregate_open,
     "inferred_contradicted": _contradicted, "values_displaced": _displaced, "order_filled": _order_filled,
-    "second_printing": _second_printing,
+    "second_printing": _second_printing, "table_scrambled": _scrambled, "rows_unpaired": _unpaired,
 }

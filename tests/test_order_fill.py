@@ -115,4 +115,6 @@ def test_value_rows_and_loose_labels_that_do_not_pair_up_leave_the_rows_open() -
     for row in GAP:
         statuses = {c.status for c in report.cells if c.row == row}
         assert statuses == {"missing"}, (row, statuses)
-    assert any(f.code == "values_displaced" for f in report.findings)
+    unpaired = [f for f in report.findings if f.code == "rows_unpaired"]
+    assert len(unpaired) == len(GAP)
+    assert unpaired[0].message.endswith("该行附近的数值行与行名无法一一对应，单元格无法确定")

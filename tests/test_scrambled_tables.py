@@ -1,0 +1,51 @@
+"""A table flattened column by column (plain `pdftotext` without -layout: all the row labels,
+then each column's values as a block) is left undetermined, never read as rows of zeros."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gipextract import parse, templates
+from gipextract.writers import render_text
+
+T2021 = templates.get("2021")
+
+
+def _column_by_column() -> str:
+    grid = {k: (Decimal(0) if T2021.table(k[0]).column(k[2]).kind == "amount" else 0) for k in T2021.cell_keys()}
+    grid.update({("proactive", "regulations", "issued"): 13, ("proactive", "regulations", "in_force"): 135,
+                 ("proactive", "normative_documents", "issued"): 12, ("proactive", "licensing", "decisions"): 16010,
+                 ("proactive", "penalty", "decisions"): 53, ("proactive", "fees", "amount"): Decimal("25258.19")})
+    text = render_text(T2021, grid, "tabs")
+    start, end = text.index("第二十条第（一）项"), text.index("三、收到和处理")
+    labels, columns = [], {}
+    for line in text[start:end].splitlines():
+        cells = line.split("\t")
+        labels.append(cells[0])
+        for j, v in enumerate(cells[1:]):
+            columns.setdefault(j, []).append(v)
+    blocks = "\n".join("\n".join(vs) for _, vs in sorted(columns.items()))
+    return text[:start] + "\n".join(labels) + "\n\n" + blocks + "\n\n" + text[end:]
+
+
+def test_a_table_printed_column_by_column_is_left_open() -> None:
+    report = parse(_column_by_column().encode())
+    proactive = [c for c in report.cells if c.table == "proactive"]
+    assert {c.status for c in proactive} == {"missing"}
+    (f,) = [f for f in report.findings if f.code == "table_scrambled"]
+    assert f.message.startswith("表二（主动公开）：多数行名所在行没有数值")
+    # The tables printed row by row are read as before.
+    assert {c.status for c in report.cells if c.table == "requests"} <= {"ok", "empty"}
+
+
+def test_rows_of_a_report_that_drops_its_blank_cells_stay_blank_rows() -> None:
+    # A report printing one row of table 二 and leaving the others blank (dropped): bare
+    # labels, but no row holds more values than it has cells.
+    grid = {k: (Decimal(0) if T2021.table(k[0]).column(k[2]).kind == "amount" else 0) for k in T2021.cell_keys()}
+    grid[("proactive", "licensing", "decisions")] = 7
+    text = render_text(T2021, grid, "tabs")
+    for label in ("规章", "行政规范性文件", "行政处罚", "行政强制"):
+        text = text.replace(f"\n{label}\t0\t0\t0\n", f"\n{label}\n").replace(f"\n{label}\t0\n", f"\n{label}\n")
+    report = parse(text.encode())
+    assert not any(f.code == "table_scrambled" for f in report.findings)
+    assert report.cell("proactive", "licensing", "decisions").value == 7
+    assert report.cell("proactive", "penalty", "decisions").status == "empty"
