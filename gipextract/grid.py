@@ -81,7 +81,7 @@ def _build_table(template: Template, table: TableRead, assumed: set[str], reflow
     rows = _placed_by_position(rows, table.header_spans, reflowed)
     domains: list[list[Placement] | None] = []
     displaced = _displaced_rows(rows)
-    scrambled = _scrambled(rows)
+    scrambled = _scrambled(rows) or _values_among_headers(table)
     if scrambled:
         findings.append(Finding("warning", "table_scrambled",
                                 f"{spec.key}: most labels print no value on their line while values stand in "
@@ -174,6 +174,13 @@ def _scrambled(rows: list[RowRead]) -> bool:
     bare = sum(1 for r in found if not r.tokens)
     over = any(sum(1 for t in r.tokens if not t.blank) > len(r.row.columns) for r in found)
     return bare == len(found) or bare >= 0.6 * len(found) and over
+
+
+def _values_among_headers(table: TableRead) -> bool:
+    """Table 四 has one row and no label: values standing after its header words further on
+    (plain pdftotext: `未经复议直接起诉 … 纠正 结果 审结 2 5 0`) mean its row was flattened in pieces."""
+    return all(r.row.label is None for r in table.rows) and \
+        any(any(ch.isdigit() for v in e.values for ch in v) for e in table.extra_rows)
 
 
 def _displaced_rows(rows: list[RowRead]) -> set[int]:

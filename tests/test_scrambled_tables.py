@@ -49,3 +49,17 @@ def test_rows_of_a_report_that_drops_its_blank_cells_stay_blank_rows() -> None:
     assert not any(f.code == "table_scrambled" for f in report.findings)
     assert report.cell("proactive", "licensing", "decisions").value == 7
     assert report.cell("proactive", "penalty", "decisions").status == "empty"
+
+
+def test_table_four_with_values_after_header_words_further_on_is_left_open() -> None:
+    # corpus/toolout/pdftotext-plain/09-content-controls.txt: the row of table 四 comes in
+    # pieces, between header words (`… 纠正 结果 审结 2 5 0 … 7`).
+    grid = {k: (Decimal(0) if T2021.table(k[0]).column(k[2]).kind == "amount" else 0) for k in T2021.cell_keys()}
+    text = render_text(T2021, grid, "tabs")
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、存在的主要问题")
+    pieces = ("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n结果维持\n结果纠正\n其他结果\n尚未审结\n总计\n"
+              "0\n0\n0\n0\n0\n结果维持\n0\n未经复议直接起诉\n结果 其他 尚未\n纠正 结果 审结\n2\n5\n0\n行政诉讼\n总计\n7\n\n")
+    report = parse((text[:start] + pieces + text[end:]).encode())
+    assert {c.status for c in report.cells if c.table == "appeals"} == {"missing"}
+    assert any(f.code == "table_scrambled" and f.message.startswith("表四") for f in report.findings)

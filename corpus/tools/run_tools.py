@@ -12,7 +12,7 @@ Run from the repository root (tools needed only here, never by the tests or CI):
     pip install "markitdown[docx,pdf]==0.1.9" html2text==2025.4.15 trafilatura==2.3.1 \
         inscriptis==2.7.6 mammoth==1.13.0 pymupdf4llm==0.0.17
     python corpus/tools/run_tools.py              # all tools
-    python corpus/tools/run_tools.py --tool pandoc-gfm --tool pdftotext-layout
+    python corpus/tools/run_tools.py --tool pandoc-gfm --tool pdftotext-layout --tool pdftotext-plain
 
 A tool whose installed version differs from the pinned one is refused (outputs would not be
 comparable); ``--any-version`` runs it anyway and records the version found.
@@ -122,6 +122,13 @@ def _pdftotext(src: Path) -> str:
     return out.stdout.decode("utf-8")
 
 
+def _pdftotext_plain(src: Path) -> str:
+    # Without -layout: the reading order pdftotext guesses, which flattens a table column by
+    # column (all the row labels, then each column's values).
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(src), "-"], capture_output=True, timeout=120, check=True)
+    return out.stdout.decode("utf-8")
+
+
 def _mammoth(src: Path) -> str:
     import mammoth
 
@@ -170,6 +177,7 @@ TOOLS: dict[str, tuple[str, str, tuple[str, ...], Callable[[Path], object]]] = {
     "pandoc-gfm": ("pandoc", "md", ("html", "docx"), _pandoc("gfm")),
     "pandoc-plain": ("pandoc", "txt", ("html", "docx"), _pandoc("plain")),
     "pdftotext-layout": ("pdftotext", "txt", ("pdf",), _pdftotext),
+    "pdftotext-plain": ("pdftotext", "txt", ("pdf",), _pdftotext_plain),
     "mammoth-md": ("mammoth", "md", ("docx",), _mammoth),
     "mammoth-html": ("mammoth", "html", ("docx",), _mammoth_html),
     "pymupdf4llm": ("pymupdf4llm", "md", ("pdf",), _pymupdf4llm),
