@@ -7,6 +7,7 @@ from typing import Sequence
 
 from . import templates
 from .identities import expand, identity_findings, ref_str
+from .displacement import displaced_rows, scrambled_table, values_among_headers
 from .premises import contradicted, rests_on_absent_cells
 from .reconstruct import Reading, RowRead, TableRead
 from .positions import column_spans, place, trim_layout
@@ -80,8 +81,8 @@ def _build_table(template: Template, table: TableRead, assumed: set[str], reflow
     kind_of = {c.key: c.kind for c in spec.columns}
     rows = _placed_by_position(rows, table.header_spans, reflowed)
     domains: list[list[Placement] | None] = []
-    displaced = _displaced_rows(rows)
-    scrambled = _scrambled(rows) or _values_among_headers(table)
+    displaced = displaced_rows(rows)
+    scrambled = scrambled_table(rows) or values_among_headers(table)
     if scrambled:
         findings.append(Finding("warning", "table_scrambled",
                                 f"{spec.key}: most labels print no value on their line while values stand in "
@@ -161,46 +162,6 @@ def _build_table(template: Template, table: TableRead, assumed: set[str], reflow
             findings.append(Finding("info", "label_fuzzy",
                                     f"{spec.key}.{r.row.key}: label {r.row.label!r} matched approximately"))
     return cells, findings
-
-
-def _scrambled(rows: list[RowRead]) -> bool:
-    """Does the table read as flattened column by column: of four labelled rows or more, most
-    print nothing on their own and a row holds more values than it has cells, or none prints
-    anything? (Reports that drop their blank cells leave at most two rows in three bare in the
-    corpus; plain pdftotext leaves five in six and more.)"""
-    found = [r for r in rows if r.found and r.row.label]
-    if len(found) < 4:
-        return False
-    bare = sum(1 for r in found if not r.tokens)
-    over = any(sum(1 for t in r.tokens if not t.blank) > len(r.row.columns) for r in found)
-    return bare == len(found) or bare >= 0.6 * len(found) and over
-
-
-def _values_among_headers(table: TableRead) -> bool:
-    """Table 四 has one row and no label: values standing after its header words further on
-    (plain pdftotext: `未经复议直接起诉 … 纠正 结果 审结 2 5 0`) mean its row was flattened in pieces."""
-    return all(r.row.label is None for r in table.rows) and \
-        any(any(ch.isdigit() for v in e.values for ch in v) for e in table.extra_rows)
-
-
-def _displaced_rows(rows: list[RowRead]) -> set[int]:
-    """Rows whose label prints no value at all, in a run of such rows next to a row printing
-    more values than it has cells: a converter moved the values (a value line between the
-    lines of a wrapped label; plain ``pdftotext`` prints a table column by column, all its
-    labels first), so the bare labels are not blank rows (a printed blank cell is a token and
-    does not count)."""
-    def bare(i: int) -> bool:
-        return rows[i].found and not rows[i].tokens
-
-    out: set[int] = set()
-    for j, r in enumerate(rows):
-        if r.found and sum(1 for t in r.tokens if not t.blank) > len(r.row.columns):
-            for step in (-1, 1):
-                i = j + step
-                while 0 <= i < len(rows) and bare(i):
-                    out.add(i)
-                    i += step
-    return out
 
 
 @lru_cache(maxsize=None)

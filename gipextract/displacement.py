@@ -1,0 +1,49 @@
+"""Rows whose values a converter moved away from their labels: those cells are left open.
+
+A bare label beside a row that prints too many values, a table flattened column by column,
+and table 四's row broken up among its header words all say the same thing: the values are
+in the document, but not where order would put them.
+"""
+from __future__ import annotations
+
+from .reconstruct import RowRead, TableRead
+
+
+def scrambled_table(rows: list[RowRead]) -> bool:
+    """Does the table read as flattened column by column: of four labelled rows or more, most
+    print nothing on their own and a row holds more values than it has cells, or none prints
+    anything? (Reports that drop their blank cells leave at most two rows in three bare in the
+    corpus; plain pdftotext leaves five in six and more.)"""
+    found = [r for r in rows if r.found and r.row.label]
+    if len(found) < 4:
+        return False
+    bare = sum(1 for r in found if not r.tokens)
+    over = any(sum(1 for t in r.tokens if not t.blank) > len(r.row.columns) for r in found)
+    return bare == len(found) or bare >= 0.6 * len(found) and over
+
+
+def values_among_headers(table: TableRead) -> bool:
+    """Table 四 has one row and no label: values standing after its header words further on
+    (plain pdftotext: `未经复议直接起诉 … 纠正 结果 审结 2 5 0`) mean its row was flattened in pieces."""
+    return all(r.row.label is None for r in table.rows) and \
+        any(any(ch.isdigit() for v in e.values for ch in v) for e in table.extra_rows)
+
+
+def displaced_rows(rows: list[RowRead]) -> set[int]:
+    """Rows whose label prints no value at all, in a run of such rows next to a row printing
+    more values than it has cells: a converter moved the values (a value line between the
+    lines of a wrapped label; plain ``pdftotext`` prints a table column by column, all its
+    labels first), so the bare labels are not blank rows (a printed blank cell is a token and
+    does not count)."""
+    def bare(i: int) -> bool:
+        return rows[i].found and not rows[i].tokens
+
+    out: set[int] = set()
+    for j, r in enumerate(rows):
+        if r.found and sum(1 for t in r.tokens if not t.blank) > len(r.row.columns):
+            for step in (-1, 1):
+                i = j + step
+                while 0 <= i < len(rows) and bare(i):
+                    out.add(i)
+                    i += step
+    return out
