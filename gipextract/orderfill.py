@@ -56,6 +56,8 @@ def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple
     loose label is one of the rows to fill. Nothing is filled where the read rows are out of
     the form's order, or where a gap's counts do not match.
     """
+    if all(len(tokens) <= len(row.columns) and not extras for row, _, _, tokens, extras in runs):
+        return {}, set(), set()  # the common case: no row holds more values than cells, nothing apart
     index = {r.key: i for i, r in enumerate(spec.rows)}
     cut: list[tuple[int, Provenance | None, list[list[Token]], list[list[Token]]]] = []
     for row, label_prov, _fuzzy, tokens, extras in runs:

@@ -61,6 +61,8 @@ def contradicted(template: Template, cells: list[Cell], values: dict[tuple[str, 
         row = (c.table, c.row)
         return c.status in ("inferred", "empty") and (row in ordered or c.source is None and row in assumed)
 
+    if not assumed and not ordered:
+        return cells, []
     failed, _ = failures(template, values)
     if not failed:
         return cells, []
