@@ -9,24 +9,30 @@ from __future__ import annotations
 from .reconstruct import RowRead, TableRead
 
 
-def scrambled_table(rows: list[RowRead]) -> bool:
+def scrambled_table(rows: list[RowRead], another: bool = False) -> bool:
     """Does the table read as flattened column by column: of four labelled rows or more, most
     print nothing on their own and a row holds more values than it has cells, or none prints
     anything? (Reports that drop their blank cells leave at most two rows in three bare in the
-    corpus; plain pdftotext leaves five in six and more.)"""
+    corpus; plain pdftotext leaves five in six and more.) When ``another`` table of the same
+    document reads so, most rows bare is enough: the whole document was flattened that way,
+    and a table's values may have landed on another table's few rows."""
     found = [r for r in rows if r.found and r.row.label]
     if len(found) < 4:
         return False
     bare = sum(1 for r in found if not r.tokens)
     over = any(sum(1 for t in r.tokens if not t.blank) > len(r.row.columns) for r in found)
-    return bare == len(found) or bare >= 0.6 * len(found) and over
+    return bare == len(found) or bare >= 0.6 * len(found) and (over or another)
 
 
-def values_among_headers(table: TableRead) -> bool:
+def values_among_headers(table: TableRead, flattened: bool = False) -> bool:
     """Table 四 has one row and no label: values standing after its header words further on
-    (plain pdftotext: `未经复议直接起诉 … 纠正 结果 审结 2 5 0`) mean its row was flattened in pieces."""
-    return all(r.row.label is None for r in table.rows) and \
-        any(any(ch.isdigit() for v in e.values for ch in v) for e in table.extra_rows)
+    (plain pdftotext: `未经复议直接起诉 … 纠正 结果 审结 2 5 0`) mean its row was flattened in
+    pieces; so does a row printing fewer values than cells in a document another table of
+    which was ``flattened`` column by column."""
+    if not table.found or any(r.row.label is not None for r in table.rows):
+        return False
+    short = any(r.found and len(r.tokens) < len(r.row.columns) for r in table.rows)
+    return flattened and short or any(any(ch.isdigit() for v in e.values for ch in v) for e in table.extra_rows)
 
 
 def displaced_rows(rows: list[RowRead]) -> set[int]:

@@ -76,11 +76,18 @@ def _wording(spec: TableSpec) -> str:
     return "\n".join(_NOT_HAN.sub("", label) for label in labels)
 
 
+@lru_cache(maxsize=None)
+def _whole_labels(spec: TableSpec) -> frozenset[str]:
+    return frozenset(_NOT_HAN.sub("", r.label or "") for r in spec.rows) | \
+        frozenset(_NOT_HAN.sub("", g.label) for g in spec.groups)
+
+
 def is_form_fragment(spec: TableSpec, text: str, shortest: int = 3) -> bool:
     """Is ``text`` (``shortest`` Han characters or more: `其他` alone may be a local row's name)
-    a piece of one of the table's own labels?"""
+    a piece of one of the table's own labels, and not a whole label (that is another row,
+    printed out of the form's order, whose values are its own)?"""
     han = _NOT_HAN.sub("", text)
-    return len(han) >= shortest and han in _wording(spec)
+    return len(han) >= shortest and han in _wording(spec) and han not in _whole_labels(spec)
 
 
 def adopt_orphans(spec: TableSpec, runs: list[tuple[list[Token], list[ExtraRow]]]) -> None:

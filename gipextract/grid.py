@@ -25,6 +25,8 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
     extras: list[ExtraRowOut] = []
     unit = header_unit(reading.flat.compact)
     assumed_rows: set[tuple[str, str]] = set()
+    # One table flattened column by column means the whole document was (plain pdftotext).
+    flattened = any(scrambled_table(list(t.rows)) for t in reading.tables.values())
     for spec in reading.template.tables:
         table = reading.tables[spec.key]
         if unit not in (None, "万元"):
@@ -35,7 +37,7 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
             findings.append(Finding("error", "table_missing", f"table {spec.key} ({spec.heading}) was not found",
                                     tuple(ref_str((spec.key, r.key, c)) for r in spec.rows for c in r.columns)))
         assumed: set[str] = set()
-        tc, tf = _build_table(reading.template, table, assumed, reading.reflowed)
+        tc, tf = _build_table(reading.template, table, assumed, reading.reflowed, flattened)
         assumed_rows |= {(spec.key, key) for key in assumed}
         cells += tc
         findings += tf
@@ -70,8 +72,8 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
     return cells, findings, extras
 
 
-def _build_table(template: Template, table: TableRead, assumed: set[str], reflowed: bool = False
-                 ) -> tuple[list[Cell], list[Finding]]:
+def _build_table(template: Template, table: TableRead, assumed: set[str], reflowed: bool = False,
+                 flattened: bool = False) -> tuple[list[Cell], list[Finding]]:
     """The table's cells; ``assumed`` collects the rows whose values rest on absent cells being 0."""
     spec = table.spec
     findings: list[Finding] = []
@@ -82,7 +84,7 @@ def _build_table(template: Template, table: TableRead, assumed: set[str], reflow
     rows = _placed_by_position(rows, table.header_spans, reflowed)
     domains: list[list[Placement] | None] = []
     displaced = displaced_rows(rows)
-    scrambled = scrambled_table(rows) or values_among_headers(table)
+    scrambled = scrambled_table(rows, flattened) or values_among_headers(table, flattened)
     if scrambled:
         findings.append(Finding("warning", "table_scrambled",
                                 f"{spec.key}: most labels print no value on their line while values stand in "

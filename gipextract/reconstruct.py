@@ -301,7 +301,8 @@ def _read_table(flat: Flat, spec: TableSpec, template_id: str, start: int, end: 
         else:
             table.rows.append(reads.get(id(row), RowRead(row, False)))
     for rid, group in pseudo.items():
-        table.group_rows.append((group, reads[rid]))
+        if reads[rid].tokens:  # a bare group label prints no total: its rows are not printed at all
+            table.group_rows.append((group, reads[rid]))
     first_value = min((m[2] for m in found if m[0].label is not None), default=end)
     table.header_spans = _header_spans(flat, spec, template_id, start, first_value if first_value > start else end)
     return table

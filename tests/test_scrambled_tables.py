@@ -63,3 +63,37 @@ def test_table_four_with_values_after_header_words_further_on_is_left_open() -> 
     report = parse((text[:start] + pieces + text[end:]).encode())
     assert {c.status for c in report.cells if c.table == "appeals"} == {"missing"}
     assert any(f.code == "table_scrambled" and f.message.startswith("表四") for f in report.findings)
+
+
+def _without_denied_rows(group_line: str) -> str:
+    grid = {k: (Decimal(0) if T2021.table(k[0]).column(k[2]).kind == "amount" else 0) for k in T2021.cell_keys()}
+    text = render_text(T2021, grid, "tabs")
+    lines = text.splitlines()
+    out, skip = [], False
+    for line in lines:
+        if line.startswith("（三）不予公开"):
+            out.append(group_line)
+            skip = True
+            continue
+        if skip and line.split("\t")[0][:2] in {f"{k}." for k in range(2, 9)}:
+            continue
+        skip = False
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def test_a_group_printed_only_as_its_total_and_a_bare_group_label() -> None:
+    # Its total printed on its label's line: the rows of a group whose total is 0 are 0.
+    report = parse(_without_denied_rows("（三）不予公开\t0\t0\t0\t0\t0\t0\t0").encode())
+    assert {(c.value, c.status) for c in report.cells if c.row.startswith("denied.")} == {(0, "inferred")}
+    # The label alone prints no total (szfgs2024 through plain pdftotext): nothing is known.
+    report = parse(_without_denied_rows("（三）不予公开").encode())
+    assert {c.status for c in report.cells if c.row.startswith("denied.")} == {"missing"}
+
+
+def test_a_whole_label_of_another_row_is_no_piece_of_wording() -> None:
+    from gipextract.extras import is_form_fragment
+
+    spec = T2021.table("requests")
+    assert is_form_fragment(spec, "法提供")
+    assert not is_form_fragment(spec, "1.本机关不掌握相关政府信息")  # that row's own values follow it
