@@ -14,7 +14,6 @@ from functools import lru_cache
 from . import templates
 from .flat import Flat
 from .labelsearch import approximate, split_label
-from .limits import checkpoint
 from .extras import ExtraRow, adopt_orphans, split_extra
 from .orderfill import fill_in_order
 from .model import Fragment, Provenance

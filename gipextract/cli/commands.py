@@ -8,7 +8,7 @@ import sys
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
-from typing import Generator, Iterator
+from typing import Generator
 
 from ..batch import Result, expand, parse_many
 from ..export import display_path
