@@ -6,7 +6,9 @@ label lines that the search cannot place. Where such value rows stand between tw
 are read (each with its values on its label's line), and there are exactly as many of them
 as form rows between those two that print nothing, each exactly as long as its row, they go
 on those rows in the form's order. Nothing else is attached by order; the grid marks these
-rows and leaves them open if an identity over them fails.
+rows and leaves them open if an identity over them fails. Where value rows and loose labels
+do not pair up, the loose rows of that stretch are left open: markitdown on a PDF prints each
+row's values before its label, and read after it every row would be one row off.
 """
 from __future__ import annotations
 
