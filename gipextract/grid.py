@@ -36,8 +36,7 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
         if not table.found:
             findings.append(Finding("error", "table_missing", f"table {spec.key} ({spec.heading}) was not found",
                                     tuple(ref_str((spec.key, r.key, c)) for r in spec.rows for c in r.columns)))
-        assumed: set[str] = set()
-        tc, tf = _build_table(reading.template, table, assumed, reading.reflowed, flattened)
+        tc, tf, assumed = _build_table(reading.template, table, reading.reflowed, flattened)
         assumed_rows |= {(spec.key, key) for key in assumed}
         cells += tc
         findings += tf
@@ -49,19 +48,15 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
             findings.append(Finding("info", "extra_row", f"{spec.key}: row {e.label!r} is not on the national form; "
                                     f"kept under extra_rows with values {', '.join(e.values)}"))
     # Values put on a row by the form's order are printed, but their row is inferred.
-    ordered = frozenset((spec.key, r.row.key) for spec in reading.template.tables
-                        for r in reading.tables[spec.key].rows if r.by_order)
-    if ordered:
-        cells = [replace(c, status="inferred") if (c.table, c.row) in ordered and c.status == "ok" else c
-                 for c in cells]
-        for spec in reading.template.tables:
-            for r in reading.tables[spec.key].rows:
-                if r.by_order:
-                    findings.append(Finding("warning", "order_filled",
-                                            f"{spec.key}.{r.row.key}: values printed apart from any label "
-                                            f"({' '.join(t.text for t in r.tokens)}) put on this row by the "
-                                            "form's order; left open if an identity over them fails",
-                                            _row_refs(spec.key, r)))
+    by_order = [(spec.key, r) for spec in reading.template.tables for r in reading.tables[spec.key].rows
+                if r.by_order]
+    ordered = frozenset((key, r.row.key) for key, r in by_order)
+    cells = [replace(c, status="inferred") if (c.table, c.row) in ordered and c.status == "ok" else c
+             for c in cells]
+    findings += [Finding("warning", "order_filled",
+                         f"{key}.{r.row.key}: values printed apart from any label ({' '.join(t.text for t in r.tokens)}) "
+                         "put on this row by the form's order; left open if an identity over them fails",
+                         _row_refs(key, r)) for key, r in by_order]
     values = {(c.table, c.row, c.column): c.value for c in cells}
     cells, undone = contradicted(reading.template, cells, values, assumed_rows, ordered)
     if undone:  # an inferred finding about cells now left open would name values no longer given
@@ -72,9 +67,9 @@ def build(reading: Reading) -> tuple[list[Cell], list[Finding], list[ExtraRowOut
     return cells, findings, extras
 
 
-def _build_table(template: Template, table: TableRead, assumed: set[str], reflowed: bool = False,
-                 flattened: bool = False) -> tuple[list[Cell], list[Finding]]:
-    """The table's cells; ``assumed`` collects the rows whose values rest on absent cells being 0."""
+def _build_table(template: Template, table: TableRead, reflowed: bool = False, flattened: bool = False
+                 ) -> tuple[list[Cell], list[Finding], set[str]]:
+    """The table's cells, findings, and the rows whose values rest on absent cells being 0."""
     spec = table.spec
     findings: list[Finding] = []
     # Units: the form's rows, then any group printed only as its total.
@@ -145,7 +140,7 @@ def _build_table(template: Template, table: TableRead, assumed: set[str], reflow
     chosen: dict[int, list[Placement]] = {i: [sub[remap[i]][k] for k in viable[remap[i]]]  # type: ignore[index]
                                           for i in remap}
     chosen = _settle_blanks(rows, chosen, local, cross, kind_of)
-    assumed.update(rows[i].row.key for i, ps in chosen.items() if rests_on_absent_cells(ps, local[i]))
+    assumed = {rows[i].row.key for i, ps in chosen.items() if rests_on_absent_cells(ps, local[i])}
     cells: list[Cell] = []
     for i in range(len(table.rows)):
         r = rows[i]
@@ -163,7 +158,7 @@ def _build_table(template: Template, table: TableRead, assumed: set[str], reflow
         if r.fuzzy:
             findings.append(Finding("info", "label_fuzzy",
                                     f"{spec.key}.{r.row.key}: label {r.row.label!r} matched approximately"))
-    return cells, findings
+    return cells, findings, assumed
 
 
 @lru_cache(maxsize=None)

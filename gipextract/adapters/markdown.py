@@ -75,7 +75,7 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
-# 数据1 (an LLM's generic column names), Col1 (pymupdf4llm's names for unnamed columns).
+# 数据1: an LLM's generic column names; Col1: pymupdf4llm's names for unnamed columns.
 _HAN_INDEX_RE = re.compile(r"^([\u3400-\u9fff（）()]+)(\d{1,2})$")
 _HAN_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
 _UNNAMED_RE = re.compile(r"^Col(?:umn)?\d{1,3}$")
@@ -190,12 +190,12 @@ def _table(rows: list[tuple[int, list[str | None]]], table: int) -> Block:
         for c, text in enumerate(cells):
             if text is None or (r, c) in copies:
                 continue
-            if not text and (gaps_only or (r, c) not in named):
+            if not text:
                 if gaps_only:
                     continue
                 left = next((k for k in reversed(kinds[:c]) if k is not None), None)
                 right = next((k for k in kinds[c + 1:] if k is not None), None)
-                if not (left and right):
+                if not (left and right) and (r, c) not in named:
                     continue
             frags.append(Fragment(text, Provenance(line=line, table=table, row=r, col=c)))
     return Block("table", tuple(frags))
