@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from gipextract import parse  # noqa: E402
 from gipextract.batch import Result  # noqa: E402
-from gipextract.export import write_csv  # noqa: E402
+from gipextract.output.export import write_csv  # noqa: E402
 from gipextract.messages import localize  # noqa: E402
 from gipextract.report import Report  # noqa: E402
 
@@ -64,7 +64,7 @@ def main() -> None:
 
     timed("csv", csv_size)
     try:
-        from gipextract.xlsx import write_xlsx
+        from gipextract.output.xlsx import write_xlsx
     except ImportError:
         return
     with tempfile.TemporaryDirectory() as d:

@@ -22,9 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from gipextract import solve as solve_mod  # noqa: E402
+from gipextract.place import readings as solve_mod  # noqa: E402
 try:  # the joint search lives in its own module in newer code
-    from gipextract import joint as solve_mod  # noqa: E402,F811
+    from gipextract.place import joint as solve_mod  # noqa: E402
+    from gipextract import F811
 except ImportError:
     pass
 from gipextract import templates  # noqa: E402

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gipextract import parse  # noqa: E402
-from gipextract.similar import _COUNTERS, ProseDoc, passages, similar_pairs  # noqa: E402
+from gipextract.checks.similar import _COUNTERS, ProseDoc, passages, similar_pairs  # noqa: E402
 
 REGIONS = list("东西南北中") + ["青山", "白水", "长河", "临江", "石门", "云台", "松江", "金水", "安宁", "清河", "平川",
                                 "江州", "北塘", "南湖", "红旗", "西岭", "白沙", "莲花", "江北", "新华"]

@@ -23,7 +23,7 @@ _code = sys.argv[sys.argv.index("--code") + 1] if "--code" in sys.argv else str(
 sys.path.insert(0, _code)
 
 from gipextract import GipExtractError, parse  # noqa: E402
-from gipextract import grid as grid_mod  # noqa: E402
+from gipextract.place import grid as grid_mod  # noqa: E402
 
 SUFFIX_FORMAT = {".txt": "text", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 

@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gipextract.adapters import html  # noqa: E402
-from gipextract.adapters.html import (_BARE, _BLOCK, _CELL, _CELL_BREAKS, _CHROME_TAGS, _CLOSE, _END, _OPEN,  # noqa: E402
+from gipextract.read import html  # noqa: E402
+from gipextract.read.html import (_BARE, _BLOCK, _CELL, _CELL_BREAKS, _CHROME_TAGS, _CLOSE, _END, _OPEN,  # noqa: E402
                                       _ROW, _SEP, _SHUT, _SKIP, _TABLE)
-from gipextract.normalize import _DROP_CHARS, _FOLD, compact_with_index, fold, nfkc  # noqa: E402
+from gipextract.read.normalize import _DROP_CHARS, _FOLD, compact_with_index, fold, nfkc  # noqa: E402
 
 
 def median_time(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]

@@ -9,20 +9,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, TypeVar, Union
 
-from . import adapters
+from . import read as adapters
 from .errors import GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError
-from .compare import prose_findings
-from .compliance import compliance_findings
-from .grid import build
+from .checks.years import prose_findings
+from .checks.compliance import compliance_findings
+from .place.grid import build
 from .limits import DEFAULT_LIMITS, Budget, Limits, active
 from .messages import localize
-from .metadata import extract_info, sections
-from .model import Document
-from .normalize import nfkc
-from .older import message as older_message, pre_national_year
-from .reconstruct import read_tables
+from .metadata.info import extract_info, sections
+from .read.document import Document
+from .read.normalize import nfkc
+from .metadata.older import message as older_message, pre_national_year
+from .place.reconstruct import read_tables
 from .report import Finding, Report, SourceInfo
-from .tokens import EMPTY_CELL
+from .place.tokens import EMPTY_CELL
 
 T = TypeVar("T")
 # Producers that reflow a page as they print it (a row that lost a cell is drawn left-packed).
@@ -199,7 +199,7 @@ def _parse(data: bytes, label: str, path: str | None, name: str | None, format: 
                                                                      for w in doc.warnings]
     more += _guard(label, "compliance", compliance_findings, report, reading.flat.text, doc.meta)
     if "ocr_pages" in doc.meta:  # nothing checks OCR'd values where no identity does: flag them
-        from .ocrcheck import ocr_findings
+        from .checks.ocr import ocr_findings
 
         more += _guard(label, "ocr_findings", ocr_findings, report.cells, doc.meta)
     report = replace(report, findings=report.findings + tuple(more)) if more else report

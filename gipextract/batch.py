@@ -20,7 +20,7 @@ from typing import Iterable, Iterator
 
 from .api import parse
 from .errors import GipExtractError
-from .export import display_path
+from .output.export import display_path
 from .limits import DEFAULT_LIMITS, Limits
 from .report import Report
 from .workers import Pool

@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Callable, Literal
 
 from . import templates
-from .identities import failures
-from .model import Provenance
+from .checks.identities import failures
+from .read.document import Provenance
 from .report import Finding, Report, json_value
 
 Lang = Literal["zh", "en"]

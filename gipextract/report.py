@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal, Mapping
 
-from .model import Provenance
+from .read.document import Provenance
 
 SCHEMA = 1
 Status = Literal["ok", "empty", "inferred", "ambiguous", "missing"]
@@ -146,13 +146,13 @@ class Report:
 
     def to_records(self) -> list[dict[str, Any]]:
         """One tidy record per cell (document, unit, year, template, keys, Chinese labels, value, status)."""
-        from .export import records
+        from .output.export import records
 
         return records(self)
 
     def to_frame(self) -> Any:
         """The tidy records as a pandas DataFrame (needs the ``pandas`` extra)."""
-        from .export import to_frame
+        from .output.export import to_frame
 
         return to_frame(self)
 

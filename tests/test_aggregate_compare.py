@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from gipextract import parse
-from gipextract.compare import IncompatibleReportsError, aggregate, changes
+from gipextract.checks.years import IncompatibleReportsError, aggregate, changes
 from gipextract.report import Report
 from cli_helpers import SEED0, SEED1, SEED2, SEED3, run
 

@@ -15,7 +15,7 @@ import pytest
 
 from gipextract import parse
 from gipextract.batch import parse_many
-from gipextract.compare import aggregate, cross_year
+from gipextract.checks.years import aggregate, cross_year
 from conftest import CORPUS, ROOT, flat_cells, load_expected, same_value, shared_path
 
 SEED1 = CORPUS / "seeds" / "001_91b930a4292c284b.txt"

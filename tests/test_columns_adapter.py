@@ -1,8 +1,8 @@
 """Character-column text: pieces boxed by display column (hand-written lines)."""
 from __future__ import annotations
 
-from gipextract.adapters import sniff
-from gipextract.adapters.columns import laid_out, pieces, read, width
+from gipextract.read import sniff
+from gipextract.read.columns import laid_out, pieces, read, width
 
 
 def test_display_width_counts_wide_characters_twice() -> None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from gipextract import parse
-from gipextract.compliance import CHECKS, RULES, compliance_findings, deadline_findings
+from gipextract.checks.compliance import CHECKS, RULES, compliance_findings, deadline_findings
 from gipextract.report import Report, ReportInfo, SourceInfo
-from gipextract.unitnames import unit_level
+from gipextract.checks.unitnames import unit_level
 
 from conftest import shared_path
 
@@ -143,7 +143,7 @@ def test_finding_dicts_stay_in_the_output_shape() -> None:
 def test_overview_rows_one_per_report_and_check(tmp_path: Path) -> None:
     import csv
 
-    from gipextract.overview import COLUMNS, overview_rows, write_csv, write_xlsx
+    from gipextract.output.overview import COLUMNS, overview_rows, write_csv, write_xlsx
 
     late = parse(CORPUS / "compliance" / "02_late_department.html")
     gone = parse(CORPUS / "compliance" / "06_part_removed.txt")
@@ -179,7 +179,7 @@ def test_bad_overrides_are_refused_even_without_a_date() -> None:
 
 
 def test_with_deadline_redoes_only_the_deadline_findings() -> None:
-    from gipextract.compliance import with_deadline
+    from gipextract.checks.compliance import with_deadline
 
     report = parse(CORPUS / "html" / "01_seed000_chrome_utf8_blanks.html")  # 通惠街道, published 2023-01-16
     assert compliance(report) == []

@@ -87,7 +87,7 @@ def test_blank_official_form_is_not_a_grid_of_zeros() -> None:
 def test_legacy_doc_converted_on_request_when_libreoffice_is_there(tmp_path) -> None:
     import subprocess
 
-    from gipextract.convert import soffice
+    from gipextract.read.legacy import soffice
 
     exe = soffice()
     if exe is None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gipextract import parse
-from gipextract.export import exact, records
+from gipextract.output.export import exact, records
 from gipextract.messages import cell_label, localize
 from gipextract.report import Report
 from cli_helpers import SEED1, SEED2, SEED3, broken_draft, run
@@ -113,7 +113,7 @@ def test_xlsx_numbers_sum_right_and_non_ok_cells_are_marked(tmp_path: Path) -> N
 def test_frame_is_typed_and_parquet_round_trips(tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     pytest.importorskip("pyarrow")
-    from gipextract.export import to_frame
+    from gipextract.output.export import to_frame
 
     reports = [parse(SEED2), parse(SEED3)]
     frame = to_frame(reports)

@@ -8,9 +8,9 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gipextract.adapters.html import read
-from gipextract.normalize import compact_with_index, fold, nfkc
-from gipextract.tokens import FOOTER_LINE_RE
+from gipextract.read.html import read
+from gipextract.read.normalize import compact_with_index, fold, nfkc
+from gipextract.place.tokens import FOOTER_LINE_RE
 
 _DROP = set(" \t\r\n\f\v\u3000\u00a0\u200b\ufeff\"'“”‘’「」『』")
 _TEXT = st.text(alphabet=st.sampled_from(list("0123456789一二三（）()、。，：[]【】— \n\t\u3000\u00a0\"“”\x00ａ１")),

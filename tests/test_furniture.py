@@ -1,8 +1,8 @@
 """Running headers and footers of printed pages (hand-made documents)."""
 from __future__ import annotations
 
-from gipextract.furniture import strip
-from gipextract.model import Block, Document, Fragment, Provenance
+from gipextract.read.furniture import strip
+from gipextract.read.document import Block, Document, Fragment, Provenance
 
 
 def _line(page: int, y: float, *texts: str) -> Block:

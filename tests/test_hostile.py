@@ -212,7 +212,7 @@ def test_numbers_of_any_length_are_read_or_refused() -> None:
 def test_long_amounts_convert_exactly_or_not_at_all() -> None:
     from decimal import Decimal
 
-    from gipextract.values import Number, convert
+    from gipextract.place.values import Number, convert
 
     # 40 digits of 元 is exactly 36 digits and 4 decimals of 万元: nothing rounded.
     assert convert(Number("9" * 40, "元"), "amount") == Decimal("9" * 36 + ".9999")
@@ -402,7 +402,7 @@ def test_a_signal_stops_the_run_and_every_worker(tmp_path, signame: str) -> None
 
 
 def test_list_numerals_are_computed() -> None:
-    from gipextract.adapters.docx import _format
+    from gipextract.read.docx import _format
 
     # Hand-written: 14 = xiv, 1994 = MCMXCIV, 3999 = mmmcmxcix; past 3999 Word-style Arabic.
     assert [_format(n, "lowerRoman") for n in (1, 4, 14, 3999)] == ["i", "iv", "xiv", "mmmcmxcix"]

@@ -2,7 +2,7 @@
 (corpus/toolout/pandoc-gfm/html-07, -11, -15 hold such rows)."""
 from __future__ import annotations
 
-from gipextract.adapters import html
+from gipextract.read import html
 
 _STYLED = '<td width="62" style="border:solid 1pt">{}</td>'
 

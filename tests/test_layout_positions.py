@@ -1,11 +1,11 @@
 """Issue 11's pieces one at a time: cells kept by the text adapter, bounds, sniffing, titles."""
 from __future__ import annotations
 
-from gipextract.adapters import sniff
-from gipextract.adapters.text import read
-from gipextract.bounds import propagate, settle
-from gipextract.metadata import extract_info
-from gipextract.normalize import nfkc
+from gipextract.read import sniff
+from gipextract.read.text import read
+from gipextract.place.bounds import propagate, settle
+from gipextract.metadata.info import extract_info
+from gipextract.read.normalize import nfkc
 
 
 def test_one_cell_per_line_keeps_empty_cells_and_rows() -> None:

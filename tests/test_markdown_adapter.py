@@ -1,8 +1,8 @@
 """The Markdown adapter on small hand-written inputs (expected blocks written by reading them)."""
 from __future__ import annotations
 
-from gipextract.adapters import sniff
-from gipextract.adapters.markdown import clean, read
+from gipextract.read import sniff
+from gipextract.read.markdown import clean, read
 from conftest import CORPUS
 
 MD = """# 某某区2023年政府信息公开工作年度报告
@@ -82,15 +82,15 @@ def test_sniffing() -> None:
 
 def test_values_between_the_lines_of_a_wrapped_label_belong_to_it() -> None:
     # pdftotext -layout: the parenthetical of （二）部分公开 wraps round its row of values.
-    from gipextract.tokens import tokenize
+    from gipextract.place.tokens import tokenize
 
     text = "（二）部分公开（区分处理的，只\n3 0 0 0 0 0 3\n计这一情形，不计其他情形）"
-    from gipextract.normalize import nfkc
+    from gipextract.read.normalize import nfkc
 
     flat = nfkc(text)
     lines = flat.split("\n")
     starts = [0, len(lines[0]) + 1, len(lines[0]) + len(lines[1]) + 2]
-    from gipextract.model import Provenance
+    from gipextract.read.document import Provenance
 
     toks, _ = tokenize(flat, 0, starts, lines, [Provenance(line=k + 1) for k in range(3)])
     assert [t.text for _, t in toks] == ["3", "0", "0", "0", "0", "0", "3"]

@@ -2,7 +2,7 @@
 each case is the opening of a corpus tool output (corpus/toolout/)."""
 from __future__ import annotations
 
-from gipextract.metadata import extract_info
+from gipextract.metadata.info import extract_info
 
 BASIS = "根据《中华人民共和国政府信息公开条例》(以下简称《条例》)和国办公开办函〔2021〕30号要求,"
 

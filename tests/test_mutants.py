@@ -9,12 +9,12 @@ from decimal import Decimal
 
 import pytest
 
-from gipextract.model import Fragment, Provenance
-from gipextract.reconstruct import Flat, detect_template
-from gipextract.solve import FORCED, enumerate_row
+from gipextract.read.document import Fragment, Provenance
+from gipextract.place.reconstruct import Flat, detect_template
+from gipextract.place.readings import FORCED, enumerate_row
 from gipextract.templates import all_templates
-from gipextract.tokens import Token, tokenize
-from gipextract.values import Number
+from gipextract.place.tokens import Token, tokenize
+from gipextract.place.values import Number
 
 _P = Provenance(line=1)
 
@@ -68,7 +68,7 @@ def test_an_unprinted_label_is_not_matched_to_the_next_rows_label() -> None:
     # and values and (六)1 stays unread.
     from gipextract import parse, templates
     from gipextract.api import load_document
-    from gipextract.reconstruct import read_tables
+    from gipextract.place.reconstruct import read_tables
     from gipextract.writers import render_text
 
     t2021 = templates.get("2021")

@@ -61,7 +61,7 @@ def test_missing_extra_names_it_for_a_scanned_pdf(monkeypatch: pytest.MonkeyPatc
 
 
 def test_text_layer_pdf_is_not_ocred(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gipextract.adapters import ocr
+    from gipextract.read import ocr
 
     def fail(*args: object, **kwargs: object) -> None:
         raise AssertionError("a page with a good text layer was sent to OCR")
@@ -74,9 +74,9 @@ def test_text_layer_pdf_is_not_ocred(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_garbled_and_image_pages_go_to_ocr_good_pages_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
     """Page 1 has a garbled text layer, page 2 a good one: only page 1 is OCR'd."""
-    from gipextract.adapters import load, ocr, pdf
+    from gipextract.read import load, ocr, pdf
     from gipextract.limits import Budget
-    from gipextract.model import Block, Fragment, Provenance
+    from gipextract.read.document import Block, Fragment, Provenance
 
     real = pdf._read_page
     sent: list[int] = []
@@ -105,7 +105,7 @@ def test_scanned_pdf_without_ocr_is_reported_not_read() -> None:
 
 
 def test_max_ocr_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    from gipextract.adapters import ocr
+    from gipextract.read import ocr
     from gipextract.errors import ResourceLimitError
 
     monkeypatch.setattr(ocr, "require", lambda name=None: None)  # no engine is reached
@@ -138,7 +138,7 @@ def _grid_page(angle: float = 0.0, seal: bool = False) -> Any:
 
 @needs_cv2
 def test_skew_is_measured() -> None:
-    from gipextract.adapters.ocr_image import skew_angle, suppress_red
+    from gipextract.read.ocr.image import skew_angle, suppress_red
 
     assert abs(skew_angle(suppress_red(_grid_page(1.2))) + 1.2) <= 0.1
     assert abs(skew_angle(suppress_red(_grid_page(-0.8))) - 0.8) <= 0.1
@@ -147,7 +147,7 @@ def test_skew_is_measured() -> None:
 
 @needs_cv2
 def test_red_seal_is_removed_and_print_kept() -> None:
-    from gipextract.adapters.ocr_image import suppress_red
+    from gipextract.read.ocr.image import suppress_red
 
     gray = suppress_red(_grid_page(seal=True))
     assert gray[200, 450 + 70 - 1] == 255 or gray[130, 520] == 255  # the ring is gone
@@ -158,7 +158,7 @@ def test_red_seal_is_removed_and_print_kept() -> None:
 
 @needs_cv2
 def test_cells_come_from_rules_merged_cell_is_one() -> None:
-    from gipextract.adapters.ocr_image import find_tables, suppress_red
+    from gipextract.read.ocr.image import find_tables, suppress_red
 
     grid, clean = find_tables(suppress_red(_grid_page()), 25)
     assert grid is not None
@@ -175,13 +175,13 @@ def test_cells_come_from_rules_merged_cell_is_one() -> None:
 # --- words, look-alikes, confidence (no recogniser) -------------------------------------
 
 def _glyphs(spec: list[tuple[str, float, float]], line: int = 0, score: float = 0.99) -> list[Any]:
-    from gipextract.adapters.ocr_layout import Glyph
+    from gipextract.read.ocr.layout import Glyph
 
     return [Glyph(t, score, (x0, 10.0, x1, 30.0), line) for t, x0, x1 in spec]
 
 
 def test_digits_apart_are_two_numbers_and_lookalikes_map() -> None:
-    from gipextract.adapters.ocr_layout import LOW_CONFIDENCE, cell_fragments
+    from gipextract.read.ocr.layout import LOW_CONFIDENCE, cell_fragments
 
     # "1O" then, one cell further, "l2": two numbers, letters read as digits.
     frags = cell_fragments(_glyphs([("1", 0, 10), ("O", 11, 21), ("l", 80, 90), ("2", 91, 101)]), 1, 0.5, 25)
@@ -191,7 +191,7 @@ def test_digits_apart_are_two_numbers_and_lookalikes_map() -> None:
 
 
 def test_label_text_is_left_alone_and_wrapped_label_joined() -> None:
-    from gipextract.adapters.ocr_layout import cell_fragments
+    from gipextract.read.ocr.layout import cell_fragments
 
     glyphs = _glyphs([("其", 0, 20), ("他", 21, 41)], line=0) + [
         g for g in _glyphs([("O", 0, 20), ("l", 21, 41)], line=1)]
@@ -293,7 +293,7 @@ def test_html_with_tables_as_pictures(tmp_path: Path, monkeypatch: pytest.Monkey
 @needs_ocr
 def test_cell_with_marks_but_no_detected_text_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
     """The detector misses a lone value: the cell's marks are recognised on their own."""
-    from gipextract.adapters import ocr
+    from gipextract.read import ocr
 
     monkeypatch.setattr(ocr, "recognise", lambda gray: [])  # the page-wide pass finds nothing
     page = ocr.read_page(_grid_page(), 1, 0.5)

@@ -3,7 +3,7 @@ with spaced-out letters: corpus/toolout/chromium-pdf/02_seed001_word_gbk_layout.
 is read as lines rebuilt from the glyph boxes."""
 from __future__ import annotations
 
-from gipextract.adapters.pdf import _glyph_lines
+from gipextract.read.pdf import _glyph_lines
 from conftest import CORPUS
 
 

@@ -9,7 +9,7 @@ from typing import Sequence
 
 import pytest
 
-from gipextract.solve import Equation, Placement, SearchTooLarge, solve
+from gipextract.place.readings import Equation, Placement, SearchTooLarge, solve
 
 Value = int | Decimal
 

@@ -92,7 +92,7 @@ def test_a_group_printed_only_as_its_total_and_a_bare_group_label() -> None:
 
 
 def test_a_whole_label_of_another_row_is_no_piece_of_wording() -> None:
-    from gipextract.extras import is_form_fragment
+    from gipextract.place.extras import is_form_fragment
 
     spec = T2021.table("requests")
     assert is_form_fragment(spec, "法提供")

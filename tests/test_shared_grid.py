@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gipextract import parse, templates
-from gipextract.adapters.columns import width
+from gipextract.read.columns import width
 from gipextract.writers import render_text
 
 T2019 = templates.get("2019")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gipextract import parse
-from gipextract.similar import MissingExtraError, ProseDoc, passages, shingles, similar_pairs
+from gipextract.checks.similar import MissingExtraError, ProseDoc, passages, shingles, similar_pairs
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MANIFEST = json.loads((CORPUS / "compliance" / "MANIFEST.json").read_text(encoding="utf-8"))

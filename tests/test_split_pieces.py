@@ -4,10 +4,10 @@ or when a piece cannot stand alone (``08``). Rows hand-written from the inscript
 corpus/html/07 and /15 (corpus/toolout/inscriptis/)."""
 from __future__ import annotations
 
-from gipextract.model import Provenance
-from gipextract.solve import FORCED, enumerate_row
-from gipextract.tokens import Token
-from gipextract.values import Number
+from gipextract.read.document import Provenance
+from gipextract.place.readings import FORCED, enumerate_row
+from gipextract.place.tokens import Token
+from gipextract.place.values import Number
 
 _ROW_SUM = [[(0, 1), (1, 1), (2, 1), (3, 1), (4, 1), (5, 1), (6, -1)]]  # six columns add up to 总计
 _KINDS = ("count",) * 7

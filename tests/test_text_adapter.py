@@ -6,8 +6,8 @@ import codecs
 import pytest
 
 from gipextract import parse
-from gipextract.adapters import sniff
-from gipextract.adapters.text import decode, read
+from gipextract.read import sniff
+from gipextract.read.text import decode, read
 from conftest import CORPUS
 
 SEED = CORPUS / "seeds" / "001_91b930a4292c284b.txt"

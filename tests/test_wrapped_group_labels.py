@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gipextract import parse, templates
-from gipextract.model import Provenance
-from gipextract.tokens import tokenize
+from gipextract.read.document import Provenance
+from gipextract.place.tokens import tokenize
 from gipextract.writers import render_text
 
 T2021 = templates.get("2021")
@@ -122,7 +122,7 @@ def test_a_year_in_the_sentence_after_a_table_is_no_value() -> None:
 
 
 def test_pieces_of_the_forms_wording() -> None:
-    from gipextract.extras import is_form_fragment
+    from gipextract.place.extras import is_form_fragment
 
     spec = T2021.table("requests")
     assert is_form_fragment(spec, "法提供") and is_form_fragment(spec, "下年度继")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Generator
 
 from ..batch import Result, expand, parse_many
-from ..export import display_path
+from ..output.export import display_path
 from ..messages import Lang, cell_label, localize, show
 from . import EXIT_FINDINGS, EXIT_OK, UsageError, progress
 from .sinks import OutputError, check_location, write
@@ -115,8 +115,8 @@ def check_cmd(args: argparse.Namespace) -> int:
     """``gipextract check PATH…``: what each draft gets wrong — identities, undetermined cells
     and the regulation's checks (compliance.py) — grouped by severity; ``--similar`` adds
     copied prose across the reports; ``--format csv|xlsx`` writes the office's overview."""
-    from ..check import OK_MARK, needs_fixing, problems
-    from ..compliance import with_deadline
+    from ..output.problems import OK_MARK, needs_fixing, problems
+    from ..checks.compliance import with_deadline
 
     zh = args.lang == "zh"
     similar_pairs = _similar_module() if args.similar else None
@@ -177,7 +177,7 @@ def check_cmd(args: argparse.Namespace) -> int:
 
 
 def _write_overview(reports: list, pairs: list, fmt: str, output: str | None) -> None:
-    from ..overview import overview_rows, write_csv, write_xlsx
+    from ..output.overview import overview_rows, write_csv, write_xlsx
     from .sinks import Atomic
 
     rows = overview_rows(reports, pairs)
@@ -199,8 +199,8 @@ def _write_overview(reports: list, pairs: list, fmt: str, output: str | None) ->
 
 
 def _similar_module():  # type: ignore[no-untyped-def]
-    """``gipextract.similar.similar_pairs``, or a usage error before anything is parsed."""
-    from ..similar import MissingExtraError, require_extra, similar_pairs
+    """``gipextract.checks.similar.similar_pairs``, or a usage error before anything is parsed."""
+    from ..checks.similar import MissingExtraError, require_extra, similar_pairs
 
     try:
         require_extra()
@@ -237,7 +237,7 @@ def load(paths: list[str], args: argparse.Namespace) -> tuple[list, list[Result]
 
 def aggregate_cmd(args: argparse.Namespace) -> int:
     """``gipextract aggregate PATH… [-o OUT]``: the sum of one year's reports."""
-    from ..compare import IncompatibleReportsError, aggregate
+    from ..checks.years import IncompatibleReportsError, aggregate
 
     zh = args.lang == "zh"
     out = args.output
@@ -278,7 +278,7 @@ def aggregate_cmd(args: argparse.Namespace) -> int:
 
 def compare_cmd(args: argparse.Namespace) -> int:
     """``gipextract compare OLD NEW``: the 结转 chain and every changed cell."""
-    from ..compare import IncompatibleReportsError, changes, cross_year
+    from ..checks.years import IncompatibleReportsError, changes, cross_year
 
     zh = args.lang == "zh"
     for p in (args.old, args.new):

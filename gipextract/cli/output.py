@@ -13,7 +13,7 @@ from .sinks import Atomic
 def write_total(total: Report, out: str | None, suffix: str, lang: Lang) -> None:
     """``total`` to ``out`` by its suffix (``.json``, ``.xlsx``, ``.docx``), or the view to stdout."""
     if out in (None, "-"):
-        from ..view import render
+        from ..output.view import render
 
         print(render(total, lang))
         return
@@ -24,7 +24,7 @@ def write_total(total: Report, out: str | None, suffix: str, lang: Lang) -> None
                 json.dump(total.to_dict(), f, ensure_ascii=False, indent=2)
                 f.write("\n")
         elif suffix == ".xlsx":
-            from ..xlsx import write_xlsx
+            from ..output.xlsx import write_xlsx
 
             for _ in write_xlsx([Result("aggregate", report=total)], atomic.temp, lang):
                 pass

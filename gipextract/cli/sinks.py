@@ -91,7 +91,7 @@ def write(results: Iterable[Result], fmt: str, target: str | None, *, compact: b
                                                    newline="")
         try:
             if fmt == "csv":
-                from ..export import write_csv
+                from ..output.export import write_csv
 
                 out.write("\ufeff")  # Excel and WPS on Chinese Windows read UTF-8 only with a BOM
                 for r in write_csv(_noting(results, on_error, lang), out):
@@ -112,7 +112,7 @@ def write(results: Iterable[Result], fmt: str, target: str | None, *, compact: b
     done = False
     try:
         if fmt == "xlsx":
-            from ..xlsx import write_xlsx
+            from ..output.xlsx import write_xlsx
 
             yield from write_xlsx(_noting(results, on_error, lang), where, lang)  # type: ignore[arg-type]
         else:
@@ -157,7 +157,7 @@ def _indent(text: str) -> str:
 
 
 def _view(results: Iterable[Result], out: IO[str], compact: bool, lang: Lang, single: bool) -> Iterator[Result]:
-    from ..view import render
+    from ..output.view import render
 
     first = True
     for r in results:

@@ -1,0 +1,86 @@
+"""Cells read on a premise, and what undoes them.
+
+A row that prints fewer values than it has cells is read with its absent cells as blanks
+(0), or with what a row identity then forces. That holds only if the identities hold: where
+one over such cells fails, the premise is broken and the cells are left open.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from typing import Sequence
+
+from ..checks.identities import failures, ref_str
+from ..report import Cell, Finding
+from .readings import Placement
+from ..templates import Template
+
+
+def rests_on_absent_cells(placements: Sequence[Placement], local: Sequence[tuple[tuple[int, int], ...]]) -> bool:
+    """Does a reading leave more cells unprinted than the row's own identities can fix?
+
+    One cell missing from a row that sums to its total is fixed whatever it is; six missing
+    are 0 only because absent cells are read as 0.
+    """
+    for p in placements:
+        absent = [j for j, o in enumerate(p.origin) if o < 0 and p.pieces[j] is None]
+        if absent and _rank([[dict(eq).get(j, 0) for j in absent] for eq in local]) < len(absent):
+            return True
+    return False
+
+
+def _rank(matrix: list[list[int]]) -> int:
+    rows = [[Fraction(x) for x in r] for r in matrix if any(r)]
+    rank = 0
+    for col in range(len(rows[0]) if rows else 0):
+        pivot = next((r for r in range(rank, len(rows)) if rows[r][col]), None)
+        if pivot is None:
+            continue
+        rows[rank], rows[pivot] = rows[pivot], rows[rank]
+        for r in range(len(rows)):
+            if r != rank and rows[r][col]:
+                f = rows[r][col] / rows[rank][col]
+                rows[r] = [a - f * b for a, b in zip(rows[r], rows[rank])]
+        rank += 1
+    return rank
+
+
+def contradicted(template: Template, cells: list[Cell], values: dict[tuple[str, str, str], object],
+                 assumed: set[tuple[str, str]], ordered: frozenset[tuple[str, str]] = frozenset()
+                 ) -> tuple[list[Cell], list[Finding]]:
+    """Cells read on a premise, named by a failing identity, become ``missing``: the unprinted
+    cells of a row that rests on absent cells (``assumed``), and the cells of a row whose
+    values were put there by the form's order (``ordered``, see :mod:`orderfill`).
+
+    Such values hold only if absent cells are blanks, or the order is the form's, and the
+    identities hold. A failing identity over them breaks that premise (pdftotext printed a
+    row's values beside the wrong line, and its label stood bare), so nothing fixes them any
+    more. The identity finding still reports the sums as read.
+    """
+    def unprinted(c: Cell) -> bool:
+        row = (c.table, c.row)
+        return c.status in ("inferred", "empty") and (row in ordered or c.source is None and row in assumed)
+
+    if not assumed and not ordered:
+        return cells, []
+    failed, _ = failures(template, values)
+    if not failed:
+        return cells, []
+    by_ref = {(c.table, c.row, c.column): c for c in cells}
+    rows: dict[tuple[str, str], list[str]] = {}
+    for f in failed:
+        for ref in f.check.left + f.check.right:
+            if ref in by_ref and unprinted(by_ref[ref]):
+                ids = rows.setdefault(ref[:2], [])
+                if f.check.spec.id not in ids:
+                    ids.append(f.check.spec.id)
+    if not rows:
+        return cells, []
+    out = [replace(c, value=None, status="missing", note="contradicted by an identity")
+           if (c.table, c.row) in rows and unprinted(c) else c for c in cells]
+    return out, [Finding("warning", "inferred_contradicted",
+                         f"{table}.{row}: cells read on a premise (unprinted cells as blanks, or values put "
+                         f"here by the form's order), but {', '.join(ids)} then fails; left undetermined",
+                         tuple(ref_str((c.table, c.row, c.column)) for c in cells
+                               if (c.table, c.row) == (table, row) and unprinted(c)))
+                 for (table, row), ids in sorted(rows.items())]

@@ -1,0 +1,381 @@
+"""Placement search: which printed token goes to which cell.
+
+A row's tokens keep their printed order. When a row prints fewer values than it has
+cells, blanks were dropped somewhere; when digits of several cells are fused, the run
+must be split. Every placement the identities allow is kept: one survivor fixes the
+cells, several leave the cells on which they disagree ambiguous. Nothing here guesses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Sequence
+
+from .joint import SearchTooLarge, meet_in_the_middle, propagate
+from ..limits import checkpoint
+from ..templates import Kind
+from .tokens import Token
+from .values import Number, blank_value, convert, valid_digit_piece
+
+Value = int | Decimal
+
+# Where a cell's value came from in one placement.
+MAX_PIECE_DIGITS = 12  # a cell split out of fused digits holds at most this many (counts stay below 10^12)
+BLANK = -1  # no token: a dropped (or printed-blank) cell, read as 0
+FORCED = -2  # no token, and a row identity forces a value other than 0
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One way of putting a row's tokens on its cells."""
+
+    values: tuple[Value, ...]
+    origin: tuple[int, ...]  # token index per cell, or BLANK / FORCED
+    pieces: tuple[str | None, ...]  # the digits a cell took from a split token
+
+
+@dataclass(frozen=True)
+class Equation:
+    """``sum(coef * cell) == 0`` over cells given as (unit, column) pairs."""
+
+    terms: tuple[tuple[int, int, int], ...]  # (unit index, column index, coefficient)
+
+
+def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]],
+                  cap: int = 20000) -> list[Placement]:
+    """All placements of ``tokens`` on cells of ``kinds`` that satisfy the row-local equations.
+
+    ``local`` holds each equation as (column, coefficient) pairs. Blanks count as 0; only
+    if no placement works that way may a single blank in an equation take the value the
+    equation forces (a report that leaves a 总计 blank).
+
+    Character-column converters (inscriptis) may print one cell's number in two pieces one
+    column apart (``4 1`` for 41, ``7 08`` for 708). Where the row read as printed fits its
+    equations only by forcing a blank, or not at all, or a piece cannot stand alone (``08``),
+    the readings with such pieces joined are searched too, and those that fit are kept.
+    """
+    plain = _readings(tokens, kinds, local, cap)
+    pairs = _joinable(tokens)
+    if not pairs:
+        return plain
+    lone_piece = any(_leading_zero(tokens[i + 1]) for i in pairs)
+    if not lone_piece and any(FORCED not in p.origin and _holds(p.values, local) for p in plain):
+        return plain
+    joined: list[Placement] = []
+    for chosen in _join_choices(pairs):
+        merged, index = _merge(tokens, chosen)
+        for q in _readings(merged, kinds, local, cap):
+            if FORCED in q.origin or not _holds(q.values, local):
+                continue
+            # A joined number is the reading's, not one printed token: its cell is inferred.
+            origin = tuple(FORCED if o >= 0 and index[o][1] else (index[o][0] if o >= 0 else o) for o in q.origin)
+            pieces = tuple(merged[o].number.digits if o >= 0 and index[o][1] else pc  # type: ignore[union-attr]
+                           for o, pc in zip(q.origin, q.pieces))
+            joined.append(Placement(q.values, origin, pieces))
+    if not joined:
+        return plain
+    keep = [] if lone_piece else [p for p in plain if FORCED not in p.origin and _holds(p.values, local)]
+    return _dedupe(keep + joined)
+
+
+def _joinable(tokens: Sequence[Token]) -> list[int]:
+    """Indices i where tokens i and i+1 may be the two pieces of one printed integer: on the
+    same text line, exactly one character column apart, the first not 0 and neither signed
+    on the right, decimal or with a unit."""
+    out = []
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        pa, pb = a.prov, b.prov
+        if (a.number is None or b.number is None or pa.bbox is None or pb.bbox is None
+                or pa.page is not None or pa.line is None or pa.line != pb.line):
+            continue
+        if a.number.unit or b.number.unit or a.number.is_decimal or b.number.is_decimal:
+            continue
+        if a.number.digits in ("0", "-0") or b.number.digits.startswith("-") or a.text != a.number.digits \
+                or b.text != b.number.digits:
+            continue
+        if pb.bbox[0] - pa.bbox[2] == 1:
+            out.append(i)
+    return out
+
+
+def _leading_zero(t: Token) -> bool:
+    d = t.number.digits if t.number is not None else ""
+    return len(d) > 1 and d.startswith("0") and not d.startswith("0.")
+
+
+def _join_choices(pairs: list[int]) -> list[tuple[int, ...]]:
+    """Non-overlapping sets of one or two pairs to join (more is never seen in practice, and
+    each set is a full search)."""
+    singles: list[tuple[int, ...]] = [(i,) for i in pairs]
+    return (singles + [(i, j) for i in pairs for j in pairs if j > i + 1])[:64]
+
+
+def _merge(tokens: Sequence[Token], chosen: tuple[int, ...]) -> tuple[list[Token], list[tuple[int, bool]]]:
+    """``tokens`` with each chosen pair joined; per merged token, its first original index and
+    whether it was joined."""
+    out: list[Token] = []
+    index: list[tuple[int, bool]] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if i in chosen:
+            u = tokens[i + 1]
+            digits = t.number.digits + u.number.digits  # type: ignore[union-attr]
+            out.append(t._replace(number=Number(digits), text=digits, inline=False))
+            index.append((i, True))
+            i += 2
+            continue
+        out.append(t)
+        index.append((i, False))
+        i += 1
+    return out, index
+
+
+def _readings(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]],
+              cap: int = 20000) -> list[Placement]:
+    """:func:`enumerate_row` without joining pieces."""
+    n = len(kinds)
+    # Empty cells beyond the row's width at either end are layout (unmerged padding cells).
+    lead = 0
+    end = len(tokens)
+    while end - lead > n and tokens[end - 1].blank:
+        end -= 1
+    while end - lead > n and tokens[lead].blank:
+        lead += 1
+    if lead or end < len(tokens):
+        inner = _readings(tokens[lead:end], kinds, local, cap)
+        return [Placement(p.values, tuple(o + lead if o >= 0 else o for o in p.origin), p.pieces) for p in inner]
+    fusable = len(tokens) < n and any(t.fusable for t in tokens)
+    if len(tokens) > n and not fusable:
+        return []
+    if len(tokens) == n and not fusable:
+        vals = []
+        for t, kind in zip(tokens, kinds):
+            v = blank_value(kind) if t.number is None else convert(t.number, kind)
+            if v is None:
+                return []
+            vals.append(v)
+        origin = tuple(range(n))
+        p = Placement(tuple(vals), origin, (None,) * n)
+        if _holds(p.values, local):
+            return [p]
+        forced = _force(p, local, kinds, tokens)
+        if forced and any(t.blank for t in tokens):
+            # A blank that an identity would fill may also be a converter's padding of a row
+            # that lost a cell elsewhere (its values shifted): that reading is kept beside the
+            # forced one, and the identities of the whole table choose or leave it ambiguous.
+            keep = [i for i, t in enumerate(tokens) if not t.blank]
+            shifted = _readings([tokens[i] for i in keep], kinds, local, cap)
+            return _dedupe([forced] + [Placement(q.values, tuple(keep[o] if o >= 0 else o for o in q.origin), q.pieces)
+                                       for q in shifted if FORCED not in q.origin])
+        return [forced] if forced else [p]  # printed values stand even when they break an identity
+    # Two readings of a short row: whole numbers with blanks dropped, or (when digits of
+    # neighbouring cells may be fused) every cell printed and the digits split. Both are kept.
+    out = _search(tokens, kinds, local, cap, split=False)
+    if fusable:
+        out += _search(tokens, kinds, local, cap, split=True)
+    if out:
+        return _dedupe(out)
+    loose = _search(tokens, kinds, (), cap, split=False)
+    forced = [f for p in loose if (f := _force(p, local, kinds, tokens)) is not None]
+    return _dedupe(forced)
+
+
+def _holds(values: Sequence[Value], local: Sequence[Sequence[tuple[int, int]]]) -> bool:
+    return all(sum(values[c] * k for c, k in eq) == 0 for eq in local)
+
+
+def _force(p: Placement, local: Sequence[Sequence[tuple[int, int]]], kinds: Sequence[Kind],
+           tokens: Sequence[Token]) -> Placement | None:
+    """Fill blanks that an equation pins down on its own; None if the equations still fail."""
+    values = list(p.values)
+    origin = [BLANK if o >= 0 and tokens[o].blank else o for o in p.origin]
+    for _ in range(len(local) + 1):
+        changed = False
+        for eq in local:
+            residual = sum(values[c] * k for c, k in eq)
+            if residual == 0:
+                continue
+            free = [(c, k) for c, k in eq if origin[c] == BLANK]
+            if len(free) != 1:
+                continue
+            c, k = free[0]
+            if residual % k != 0:
+                continue
+            v = -residual // k
+            if v < 0 and kinds[c] != "signed":
+                continue
+            values[c] = v
+            origin[c] = FORCED
+            changed = True
+        if not changed:
+            break
+    if not _holds(values, local) or FORCED not in origin:
+        return None
+    origin = [o if o == FORCED else p.origin[c] for c, o in enumerate(origin)]
+    return Placement(tuple(values), tuple(origin), p.pieces)
+
+
+def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]],
+            cap: int, split: bool) -> list[Placement]:
+    """Placements with dropped blanks and whole tokens, or (``split``) fused tokens and no blanks."""
+    n = len(kinds)
+    # Equations are checked as soon as their last cell is placed.
+    closing: dict[int, list[Sequence[tuple[int, int]]]] = {}
+    for eq in local:
+        closing.setdefault(max(c for c, _ in eq), []).append(eq)
+    out: list[Placement] = []
+    values: list[Value] = [0] * n
+    origin: list[int] = [BLANK] * n
+    pieces: list[str | None] = [None] * n
+    texts = [_digits(t) for t in tokens]
+    # Digits still to place after each token (for pruning splits that cannot fill the row).
+    after = [0] * (len(tokens) + 1)
+    for i in range(len(tokens) - 1, -1, -1):
+        after[i] = after[i + 1] + len(texts[i].lstrip("-").split(".", 1)[0])
+    steps = 0
+
+    def rec(col: int, ti: int, off: int) -> None:
+        nonlocal steps
+        steps += 1
+        if not steps & 0xFFF:
+            checkpoint()
+        if steps > cap * 10:  # ~0.2 s of search; beyond that the row is reported, not solved
+            raise SearchTooLarge
+        if col == n:
+            if ti == len(tokens):
+                out.append(Placement(tuple(values), tuple(origin), tuple(pieces)))
+                if len(out) > cap:
+                    raise SearchTooLarge
+            return
+        remaining_tokens = len(tokens) - ti
+        if remaining_tokens > n - col:
+            return
+        if not split and remaining_tokens < n - col:
+            values[col], origin[col], pieces[col] = blank_value(kinds[col]), BLANK, None
+            if _closes_ok(col):
+                rec(col + 1, ti, off)
+        if remaining_tokens == 0:
+            return
+        tok = tokens[ti]
+        if tok.blank:
+            values[col], origin[col], pieces[col] = blank_value(kinds[col]), ti, None
+            if _closes_ok(col):
+                rec(col + 1, ti + 1, 0)
+            return
+        text = texts[ti]
+        if not (split and tok.fusable):
+            v = convert(tok.number, kinds[col])  # type: ignore[arg-type]
+            if v is not None and (not tok.inline or valid_digit_piece(text)):
+                values[col], origin[col], pieces[col] = v, ti, None
+                if _closes_ok(col):
+                    rec(col + 1, ti + 1, 0)
+            return
+        rest = text[off:]
+        sign = ""
+        if rest.startswith("-"):
+            sign, rest = "-", rest[1:]
+        int_part = rest.split(".", 1)[0]
+        left = len(int_part) + after[ti + 1]  # digits for this and the remaining cells
+        cells_left = n - col
+        if left < cells_left or left > cells_left * MAX_PIECE_DIGITS:
+            return
+        for length in range(1, min(len(int_part), MAX_PIECE_DIGITS) + 1):
+            steps += 1
+            if steps > cap * 10:
+                raise SearchTooLarge
+            if left - length < cells_left - 1 or left - length > (cells_left - 1) * MAX_PIECE_DIGITS:
+                continue
+            piece = rest[:length] if length < len(int_part) else rest
+            if not valid_digit_piece(piece):
+                break
+            whole = length == len(int_part)
+            unit = tok.number.unit if whole else None  # type: ignore[union-attr]
+            v = convert(Number(sign + piece, unit), kinds[col])
+            if v is None:
+                continue
+            values[col], origin[col], pieces[col] = v, ti, sign + piece
+            if _closes_ok(col):
+                if whole:
+                    rec(col + 1, ti + 1, 0)
+                else:
+                    rec(col + 1, ti, off + len(sign) + length)
+
+    def _closes_ok(col: int) -> bool:
+        return all(sum(values[c] * k for c, k in eq) == 0 for eq in closing.get(col, ()))
+
+    rec(0, 0, 0)
+    return _dedupe(out)
+
+
+def _digits(t: Token) -> str:
+    return t.number.digits if t.number is not None else ""
+
+
+def _dedupe(ps: list[Placement]) -> list[Placement]:
+    seen: dict[tuple, Placement] = {}
+    for p in ps:
+        seen.setdefault((p.values, p.origin, p.pieces), p)
+    return list(seen.values())
+
+
+def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
+          max_states: int = 200000) -> list[list[int]] | None:
+    """Indices of the placements of each unit that take part in at least one full solution.
+
+    ``domains[u]`` lists unit ``u``'s placements. Returns None when no combination
+    satisfies every equation. Raises :class:`SearchTooLarge` past ``max_states``.
+
+    Exact, and polynomial in practice: first each equation alone prunes the value vectors
+    that no choice of the other units can complete (a scalar reachability pass per
+    equation, repeated until nothing changes); then the remaining combinations are searched
+    from both ends at once (meet in the middle), always extending the side with fewer
+    states, so k uncertain rows of six readings cost about 2·6^(k/2) states, not 6^k.
+    """
+    uncertain = [u for u, d in enumerate(domains) if len({p.values for p in d}) > 1]
+    # Constant part of each equation from units with a single value vector.
+    unc = set(uncertain)
+    const = []
+    for eq in equations:
+        total = 0
+        for u, c, k in eq.terms:
+            if u not in unc:
+                total += domains[u][0].values[c] * k
+        const.append(total)
+    relevant = [i for i, eq in enumerate(equations) if any(u in unc for u, _, _ in eq.terms)]
+    if not uncertain:
+        ok = all(const[i] == 0 for i in range(len(equations)))
+        return [list(range(len(d))) for d in domains] if ok else None
+    rel = set(relevant)
+    if any(const[i] != 0 for i in range(len(equations)) if i not in rel):
+        return None
+    pos = {u: j for j, u in enumerate(uncertain)}
+    # Distinct value vectors per unit, with their contribution to each relevant equation.
+    vecs: list[list[tuple[Value, ...]]] = []
+    deltas: list[list[tuple[Value, ...]]] = []
+    for u in uncertain:
+        vs = list(dict.fromkeys(p.values for p in domains[u]))
+        vecs.append(vs)
+        deltas.append([tuple(sum(v[c] * k for uu, c, k in equations[i].terms if uu == u) for i in relevant)
+                       for v in vs])
+    start = tuple(const[i] for i in relevant)
+    alive = propagate(deltas, start)
+    if alive is None:
+        return None
+    viable_vecs = meet_in_the_middle(deltas, alive, start,
+                                      [[pos[u] for u, _, _ in equations[i].terms if u in pos] for i in relevant],
+                                      max_states)
+    if viable_vecs is None:
+        return None
+    result = []
+    for u, d in enumerate(domains):
+        if u in pos:
+            keep = {vecs[pos[u]][vi] for vi in viable_vecs[pos[u]]}
+            result.append([i for i, p in enumerate(d) if p.values in keep])
+        else:
+            result.append(list(range(len(d))))
+    return result
+
+
+__all__ = ["BLANK", "FORCED", "Equation", "Placement", "SearchTooLarge", "enumerate_row", "solve"]

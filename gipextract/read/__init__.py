@@ -1,0 +1,120 @@
+"""Format detection and dispatch: bytes in, :class:`~gipextract.read.document.Document` out.
+
+Each adapter lives in its own module and is imported only when a document of its
+format arrives, so reading a text file never loads pypdfium2 or lxml.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+from ..errors import UnsupportedFormatError
+from .furniture import strip as strip_furniture
+from ..limits import Budget
+from .document import Document
+
+# format name -> module holding ``read(data: bytes, name: str, budget: Budget) -> Document``
+ADAPTERS: dict[str, str] = {
+    "text": "gipextract.read.text",
+    "html": "gipextract.read.html",
+    "docx": "gipextract.read.docx",
+    "pdf": "gipextract.read.pdf",
+    "markdown": "gipextract.read.markdown",
+    "columns": "gipextract.read.columns",
+    "image": "gipextract.read.ocr",  # only with ocr=True: needs the ``ocr`` extra
+}
+
+_LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
+                  "`soffice --headless --convert-to docx FILE`, or pass convert_legacy=True "
+                  "(`--convert-legacy`) to let gipextract call LibreOffice")
+
+
+def sniff(data: bytes) -> str:
+    """The format of ``data`` decided from its content: pdf, docx, html or text."""
+    head = data[:2048]
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:65536] or b"[Content_Types].xml" in data[:65536] else "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    for magic, fmt in ((b"\x89PNG", "image"), (b"\xff\xd8\xff", "image"), (b"GIF8", "image"),
+                       (b"II*\x00", "image"), (b"MM\x00*", "image"), (b"{\\rtf", "rtf")):
+        if head.startswith(magic):
+            return fmt
+    probe = head.replace(b"\x00", b"").lower()
+    if not probe.lstrip().startswith(b"<"):
+        kind = _text_kind(data)
+        if kind:
+            return kind  # Markdown may hold raw <table> markup; its adapter reads that as HTML
+    elif not any(tag in probe for tag in (b"<!doctype", b"<html", b"<head", b"<body")) and \
+            _text_kind(data) == "markdown":
+        return "markdown"  # pandoc gfm keeps a page's <div> wrappers as raw HTML around its pipe tables
+    if probe.lstrip()[:3] == b"<p>" or probe.lstrip()[:3] == b"<p ":
+        return "html"  # an HTML fragment (mammoth writes no <html>/<body>)
+    if any(tag in probe for tag in (b"<!doctype html", b"<html", b"<body", b"<head", b"<meta ", b"<table", b"<div")):
+        return "html"
+    # A portal page saved as a body fragment: paragraphs first, the first <table> many KB in.
+    # Count common tags further in; a text report does not hold a dozen of them.
+    return "html" if _tag_count(data[:_SNIFF_BYTES]) >= _MIN_TAGS else "text"
+
+
+_SNIFF_BYTES = 256 * 1024
+_MIN_TAGS = 12
+_COMMON_TAGS = (b"<p>", b"<p ", b"</p>", b"<br", b"<span", b"</span>", b"<td", b"</td>", b"<tr", b"<table",
+                b"<div", b"</div>", b"<strong", b"<b>", b"<font", b"<li")
+
+
+def _tag_count(data: bytes) -> int:
+    """How many common HTML tags ``data`` holds (ASCII case folded; UTF-16 NULs dropped)."""
+    if b"<" not in data:
+        return 0
+    probe = data.replace(b"\x00", b"").lower()
+    return sum(probe.count(tag) for tag in _COMMON_TAGS)
+
+
+def _text_kind(data: bytes) -> str | None:
+    """"markdown" or "columns" (text laid out in character columns) when the text is such."""
+    from .columns import looks_like_columns
+    from .markdown import looks_like_markdown
+    from .text import decode
+
+    try:
+        text = decode(data[:200000], "<sniff>")
+    except Exception:  # noqa: BLE001 - undecodable text is for the text adapter to report
+        return None
+    if looks_like_markdown(text):
+        return "markdown"
+    return "columns" if looks_like_columns(text) else None
+
+
+def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None = None,
+         convert_legacy: bool = False) -> Document:
+    """Read ``data`` (named ``name`` in messages) with the adapter for its format.
+
+    ``convert_legacy`` converts .doc/.wps files with LibreOffice when it is installed.
+    """
+    budget = budget or Budget(name)
+    fmt = fmt or sniff(data)
+    if fmt == "ole" and convert_legacy:
+        from .legacy import legacy_to_docx
+
+        data = legacy_to_docx(data, name, timeout=budget.limits.max_seconds)
+        fmt = "docx"
+    if fmt == "zip" and name.lower().endswith(".docx"):
+        fmt = "docx"  # a damaged package: let the DOCX reader say what is wrong with it
+    if fmt == "ole":
+        raise UnsupportedFormatError(name, _LEGACY_ADVICE)
+    if fmt == "image" and not budget.ocr:
+        raise UnsupportedFormatError(name, "image files are read only by OCR: pass ocr=True (`--ocr`) "
+                                           "with the extra installed: pip install 'gipextract[ocr]'")
+    if fmt in ("zip", "rtf"):
+        raise UnsupportedFormatError(name, f"{fmt} files are not a format gipextract reads")
+    module = ADAPTERS.get(fmt)
+    if module is None:
+        raise UnsupportedFormatError(name, f"no adapter for {fmt} documents in this version")
+    reader: Callable[[bytes, str, Budget], Document] = importlib.import_module(module).read
+    doc = strip_furniture(reader(data, name, budget))
+    budget.check("characters of text", sum(len(f.text) for b in doc.blocks for f in b.fragments),
+                 budget.limits.max_chars, "max_chars")
+    return doc

@@ -1,0 +1,293 @@
+"""PDF reports with a text layer, read through pypdfium2 (fast: no pdfminer parsing).
+
+Text comes in the content stream's order, which for WPS/Word exports keeps a table
+row's label before its values even when the label wraps. Lines holding digits are split
+into words from the character boxes (so that numbers of neighbouring cells never fuse),
+and fake-bold text (each glyph drawn twice) is de-duplicated where it happens.
+Garbled text layers and image-only pages are reported, never read as empty tables.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..errors import UnreadableInputError
+from ..limits import Budget, checkpoint, limit_glyphs
+from .document import Block, Document, Fragment, Provenance
+
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _garbled(text: str) -> bool:
+    """Mojibake or undecodable glyphs: little CJK, much Latin-1/private-use/replacement."""
+    chars = [ch for ch in text if not ch.isspace()]
+    if len(chars) < 20:
+        return False
+    cjk = sum(1 for ch in chars if "\u4e00" <= ch <= "\u9fff")
+    odd = sum(1 for ch in chars if "\u0080" <= ch <= "\u024f" or "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
+    return odd > 0.2 * len(chars) and cjk < 0.2 * len(chars)
+
+
+def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
+    """Turn a PDF into the shared document model (page and bbox provenance)."""
+    import pypdfium2 as pdfium
+
+    budget = budget or Budget(name)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        msg = str(e)
+        if "password" in msg.lower():
+            try:
+                pdf = pdfium.PdfDocument(data, password="")
+            except pdfium.PdfiumError:
+                raise UnreadableInputError(name, "the PDF is encrypted and needs a password") from None
+        else:
+            raise UnreadableInputError(name, f"not a readable PDF: {msg}") from None
+    try:
+        n = len(pdf)
+        budget.check("pages", n, budget.limits.max_pages, "max_pages")
+        meta = _producer(pdf)
+        blocks: list[Block] = []
+        garbled, imageonly = [], []
+        ocred: list[int] = []
+        inked: list = []
+        for index in range(n):
+            budget.tick()
+            page = pdf[index]
+            try:
+                page_blocks, state = _read_page(page, index + 1)
+                if budget.ocr and state != "text":  # no usable text layer: read the page image
+                    page_blocks, marks = _ocr_page(page, index + 1, budget, len(ocred))
+                    state = "ocr"
+                    ocred.append(index + 1)
+                    inked.extend(marks)
+            finally:
+                page.close()
+            if state == "garbled":
+                garbled.append(index + 1)
+            elif state == "image":
+                imageonly.append(index + 1)
+            blocks.extend(page_blocks)
+    finally:
+        pdf.close()
+    warnings = []
+    if garbled:
+        warnings.append(f"the text layer of page(s) {_pages(garbled)} is garbled (mojibake or unmapped glyphs) "
+                        "and cannot be trusted")
+    if imageonly:
+        warnings.append(f"page(s) {_pages(imageonly)} are images without a text layer (a scan?); OCR them first")
+    if n and len(garbled) + len(imageonly) == n:
+        raise UnreadableInputError(name, "; ".join(warnings))
+    if ocred:
+        from .ocr import page_meta
+
+        meta.update(page_meta(ocred, inked))
+    return Document(format="pdf", blocks=tuple(blocks), meta=meta, warnings=tuple(warnings))
+
+
+def _producer(pdf) -> dict[str, str]:
+    """The program that wrote the PDF (a browser's print lays tables out differently)."""
+    try:
+        info = pdf.get_metadata_dict()
+    except Exception:  # noqa: BLE001 - metadata is optional; a broken info dictionary is ignored
+        return {}
+    found = " ".join(str(info.get(k) or "") for k in ("Producer", "Creator")).strip()
+    return {"producer": found[:200]} if found else {}
+
+
+def _ocr_page(page, number: int, budget: Budget, done: int) -> tuple[list[Block], list]:
+    from .ocr import read_pdf_page, require
+
+    require(budget.name)
+    budget.check("OCR pages", done + 1, budget.limits.max_ocr_pages, "max_ocr_pages")
+    return read_pdf_page(page, number, budget)
+
+
+def _pages(nums: list[int]) -> str:
+    return ", ".join(map(str, nums[:20])) + (" …" if len(nums) > 20 else "")
+
+
+def _read_page(page, number: int) -> tuple[list[Block], str]:
+    import pypdfium2.raw as raw
+
+    tp = page.get_textpage()
+    try:
+        count = tp.count_chars()
+        limit_glyphs(count, number)  # counted before any box is fetched
+        text = tp.get_text_range(0, count) if count > 0 else ""
+        if not text.strip():
+            images = sum(1 for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+            return [], "image" if images else "empty"
+        if _garbled(text):
+            return [], "garbled"
+        height = page.get_height()
+        boxes_ok = len(text) == count  # char index ↔ string index (no surrogate pairs)
+        fetch = _Boxes(tp, height)
+        lines = re.split(r"\r\n|\n|\r", text)
+        filled = [ln for ln in lines if ln.strip()]
+        if boxes_ok and len(filled) >= 20 and sum(1 for ln in filled if len(ln.strip()) == 1) > len(filled) / 2:
+            return _glyph_lines(text, fetch, number), "text"
+        blocks: list[Block] = []
+        pos = 0
+        for line in lines:
+            start, pos = pos, pos + len(line) + (2 if text.startswith("\r\n", pos + len(line)) else 1)
+            if not line.strip():
+                continue
+            frags = _line_fragments(tp, line, start, number, height, boxes_ok, fetch)
+            if frags:
+                blocks.append(Block("paragraph", tuple(frags)))
+        return blocks, "text"
+    finally:
+        tp.close()
+
+
+def _glyph_lines(text: str, fetch: "_Boxes", page: int) -> list[Block]:
+    """Lines rebuilt from the glyphs' boxes, for a page whose text layer breaks after nearly
+    every glyph (a browser's print of a page with spaced-out letters): glyphs whose vertical
+    middles fall in one line's band form that line, left to right, with a space where the
+    gap is wider than half a glyph."""
+    glyphs = [(fetch.line(i, 1)[0], ch) for i, ch in enumerate(text) if not ch.isspace()]
+    glyphs.sort(key=lambda g: (g[0][1] + g[0][3]) / 2)
+    bands: list[list[tuple[tuple[float, float, float, float], str]]] = []
+    top = bottom = 0.0
+    for g in glyphs:
+        middle = (g[0][1] + g[0][3]) / 2
+        if bands and top <= middle <= bottom:
+            bands[-1].append(g)
+            top, bottom = min(top, g[0][1]), max(bottom, g[0][3])
+        else:
+            bands.append([g])
+            top, bottom = g[0][1], g[0][3]
+    blocks = []
+    for band in bands:
+        checkpoint()
+        band.sort(key=lambda g: g[0][0])
+        chars: list[str] = []
+        boxes: list[tuple[float, float, float, float]] = []
+        for b, ch in band:
+            if boxes and b[0] - boxes[-1][2] > 0.5 * max(b[3] - b[1], boxes[-1][3] - boxes[-1][1]):
+                chars.append(" ")
+                boxes.append(b)
+            chars.append(ch)
+            boxes.append(b)
+        frags = _fragments(chars, boxes.__getitem__, page)
+        if frags:
+            blocks.append(Block("paragraph", tuple(frags)))
+    return blocks
+
+
+class _Boxes:
+    """Glyph boxes of one text page, fetched straight from pdfium (one C call per glyph,
+    into buffers reused for the whole line, instead of a Python helper allocating four
+    ctypes doubles per call), rounded as before, and cached per line."""
+
+    def __init__(self, tp, height: float) -> None:
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        self.raw, self.height, self.get = tp.raw, height, raw.FPDFText_GetCharBox
+        self.vals = [ctypes.c_double() for _ in range(4)]
+        self.refs = [ctypes.byref(v) for v in self.vals]
+
+    def line(self, start: int, n: int) -> list[tuple[float, float, float, float]]:
+        """Boxes of glyphs ``start`` … ``start + n - 1``, in one pass."""
+        get, raw, (rl, rr, rb, rt), (l, r, b, t), h = self.get, self.raw, self.refs, self.vals, self.height
+        out = []
+        for i in range(start, start + n):
+            if not get(raw, i, rl, rr, rb, rt):  # yes, left right bottom top
+                raise ValueError(f"pdfium has no box for glyph {i}")
+            out.append((round(l.value, 2), round(h - t.value, 2), round(r.value, 2), round(h - b.value, 2)))
+        return out
+
+
+def _box(tp, i: int, height: float) -> tuple[float, float, float, float]:
+    """One glyph's box (top-down coordinates, rounded to 0.01 pt)."""
+    return _Boxes(tp, height).line(i, 1)[0]
+
+
+def _line_fragments(tp, line: str, start: int, page: int, height: float, boxes_ok: bool,
+                    fetch: _Boxes | None = None) -> list[Fragment]:
+    checkpoint()  # a page can hold 200,000 lines: the time limit is checked per line
+    chars = list(line)
+    got: list[tuple[float, float, float, float]] | None = None
+
+    def box(k: int) -> tuple[float, float, float, float]:
+        nonlocal got
+        if got is None:  # every glyph of the line at once: most lines need most of them
+            got = (fetch or _Boxes(tp, height)).line(start, len(chars))
+        return got[k]
+
+    if not boxes_ok:
+        return [Fragment(line.strip(), Provenance(page=page))] if line.strip() else []
+    return _fragments(chars, box, page)
+
+
+def _fragments(chars: list[str], box: Callable[[int], tuple[float, float, float, float]], page: int) -> list[Fragment]:
+    """The fragments of one line of glyphs ``chars``, whose boxes ``box(k)`` gives (spaces need none)."""
+    keep = [True] * len(chars)
+    # Fake bold: the same glyph drawn twice at (almost) the same place.
+    for k in range(len(chars) - 1):
+        if chars[k] == chars[k + 1] and not chars[k].isspace() and _overlap(box(k), box(k + 1)) > 0.5:
+            keep[k + 1] = False
+    text = "".join(ch for ch, ok in zip(chars, keep) if ok)
+    idx = [k for k, ok in enumerate(keep) if ok]
+    if _PAGE_NUMBER_RE.match(text):
+        s = next(k for k, ch in zip(idx, text) if not ch.isspace())
+        e = next(k for k, ch in zip(reversed(idx), reversed(text)) if not ch.isspace())
+        return [Fragment(text.strip(), Provenance(page=page, bbox=_union(box(s), box(e))))]
+    if not _DIGIT_RE.search(text):
+        # Words of label lines: the text layer joins neighbouring cells into one line.
+        out, word = [], []
+        for k in idx + [None]:  # type: ignore[list-item]
+            if k is None or chars[k].isspace():
+                if word:
+                    out.append(Fragment("".join(chars[j] for j in word),
+                                        Provenance(page=page, bbox=_union(box(word[0]), box(word[-1])))))
+                    word = []
+            else:
+                word.append(k)
+        return out
+    # Words: split at spaces, and between digits whose glyphs stand apart (narrow cells
+    # sometimes get no space from the text layer).
+    words: list[list[int]] = []
+    current: list[int] = []
+    glyph = 0.0  # tallest digit seen in the word: the dot or comma of a number is no yardstick
+    for k in idx:
+        ch = chars[k]
+        if ch.isspace():
+            if current:
+                words.append(current)
+                current, glyph = [], 0.0
+            continue
+        if current and (ch.isdigit() or chars[current[-1]].isdigit()):
+            prev = box(current[-1])
+            here = box(k)
+            if ch.isdigit():
+                glyph = max(glyph, here[3] - here[1])
+            # Digits of one number sit a fraction of a glyph apart; neighbouring cells much further.
+            if here[0] - prev[2] > max(glyph, here[3] - here[1], prev[3] - prev[1], 4.0):
+                words.append(current)
+                current, glyph = [], 0.0
+        elif ch.isdigit():
+            glyph = max(glyph, box(k)[3] - box(k)[1])
+        current.append(k)
+    if current:
+        words.append(current)
+    return [Fragment("".join(chars[k] for k in w), Provenance(page=page, bbox=_union(box(w[0]), box(w[-1]))))
+            for w in words]
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return 0.0
+    area = max(1e-6, min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1])))
+    return (w * h) / area
+
+
+def _union(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, float, float, float]:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
