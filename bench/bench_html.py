@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "corpus" / "tools"))
 
 
 def paired(ours, ref, repeat: int) -> tuple[float, float, float]:
@@ -47,7 +48,7 @@ def paired(ours, ref, repeat: int) -> tuple[float, float, float]:
 
 def big_page() -> bytes:
     from gipextract import templates
-    from gipextract.writers.html import render_html
+    from docwriters.html import render_html
 
     tables = json.loads((ROOT / "corpus" / "seeds" / "001_91b930a4292c284b.expected.json").read_text("utf-8"))["tables"]
     grid = {(t, r, c): (Decimal(v) if isinstance(v, str) else v)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "corpus" / "tools"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from gipextract.place import readings as solve_mod  # noqa: E402
@@ -31,7 +32,7 @@ except ImportError:
 from gipextract import templates  # noqa: E402
 from gipextract.api import parse  # noqa: E402
 from gipextract.limits import Limits  # noqa: E402
-from gipextract.writers.text import render_text  # noqa: E402
+from docwriters.text import render_text  # noqa: E402
 from bench_slowest import SearchClock  # noqa: E402
 
 APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")

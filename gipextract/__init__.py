@@ -7,16 +7,16 @@
 from __future__ import annotations
 
 from .api import load_document, parse
-from .batch import Result, parse_one
-from .errors import (GipExtractError, NoReportFoundError, ResourceLimitError, UnreadableInputError,
+from .batch import parse_one
+from .errors import (GipExtractError, InternalError, NoReportFoundError, ResourceLimitError, UnreadableInputError,
                      UnsupportedFormatError)
 from .limits import Limits
-from .report import Cell, Finding, Report, ReportInfo, SourceInfo
+from .report import Cell, Finding, Report, ReportInfo, Result, SourceInfo
 
 __version__ = "0.1.0"
 
 __all__ = [
     "parse", "parse_one", "Result", "load_document", "Limits", "Report", "Cell", "Finding", "ReportInfo", "SourceInfo",
     "GipExtractError", "UnreadableInputError", "UnsupportedFormatError", "NoReportFoundError",
-    "ResourceLimitError", "__version__",
+    "ResourceLimitError", "InternalError", "__version__",
 ]

@@ -12,17 +12,15 @@ import os
 import signal
 import stat
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from types import FrameType
 from typing import Iterable, Iterator
 
 from .api import parse
-from .errors import GipExtractError
-from .output.export import display_path
+from .errors import ResourceLimitError
 from .limits import DEFAULT_LIMITS, Limits
-from .report import Report
+from .report import Result
 from .workers import Pool
 
 # Files a folder walk picks up: every format read, plus those refused by name (so that
@@ -32,27 +30,6 @@ SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".htm", ".html", ".sh
                       ".doc", ".wps"})
 # Pictures of tables, picked up from folders only when OCR is on.
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
-
-
-@dataclass(frozen=True)
-class Result:
-    """One input's outcome: a report, or the error that stopped it."""
-
-    path: str
-    report: Report | None = None
-    error: str | None = None
-    error_type: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        """True when the input was read."""
-        return self.report is not None
-
-    @property
-    def display_path(self) -> str:
-        """The path as valid Unicode text: bytes that are not UTF-8 (a GBK file name from a
-        Windows zip, kept in ``path`` as surrogate escapes) shown as ``\\xNN``."""
-        return display_path(self.path) or ""
 
 
 def expand(paths: Iterable[str | os.PathLike[str]], images: bool = False) -> list[str]:
@@ -89,25 +66,21 @@ def parse_one(path: str, convert_legacy: bool = False, limits: Limits | None = N
     """Parse one file into a :class:`Result` (errors of any kind become the result's error)."""
     try:
         return Result(path, report=parse(path, convert_legacy=convert_legacy, limits=limits, ocr=ocr))
-    except GipExtractError as e:
-        return Result(path, error=e.reason, error_type=type(e).__name__)
     except MemoryError:
-        return Result(path, error="ran out of memory reading it", error_type="ResourceLimitError")
-    except Exception as e:  # a bug of ours must not lose the other files either
-        return Result(path, error=f"internal error: {type(e).__name__}: {e}", error_type="InternalError")
+        return Result(path, error=ResourceLimitError(path, "out_of_memory", stage="read", memory="memory"))
+    except Exception as e:  # ours, or a bug of ours: it must not lose the other files either
+        return Result.failed(path, e)
 
 
 # Answers the pool gives for a document it had to stop (top-level: workers may be spawned).
 def _failed(path: str, error: BaseException) -> Result:
     if isinstance(error, MemoryError):
-        return Result(path, error="ran out of memory reading it (the worker's memory cap)",
-                      error_type="ResourceLimitError")
-    return Result(path, error=f"internal error: {type(error).__name__}: {error}", error_type="InternalError")
+        return Result(path, error=ResourceLimitError(path, "worker_memory"))
+    return Result.failed(path, error)
 
 
 def _timed_out(seconds: float, path: str) -> Result:
-    return Result(path, error=f"reading took longer than {seconds:g} s and was stopped (Limits.max_seconds "
-                              "plus the grace of parse_many)", error_type="ResourceLimitError")
+    return Result(path, error=ResourceLimitError(path, "worker_timeout", seconds=f"{seconds:g}"))
 
 
 def _died(path: str, exitcode: int | None) -> Result:
@@ -117,8 +90,7 @@ def _died(path: str, exitcode: int | None) -> Result:
             how = f"signal {signal.Signals(-exitcode).name}"
         except ValueError:
             how = f"signal {-exitcode}"
-    return Result(path, error=f"the worker process reading it died twice ({how}; out of memory?)",
-                  error_type="ResourceLimitError")
+    return Result(path, error=ResourceLimitError(path, "worker_died", how=how))
 
 
 MEMORY_CAP = 2 * 1024 ** 3  # address space per worker: far above any real report (the largest uses ~300 MB)

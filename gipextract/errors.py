@@ -1,35 +1,60 @@
-"""The library's own exceptions: every failure a caller sees is one of these."""
+"""The library's own exceptions: every failure a caller sees is one of these.
+
+An error is data, as a finding is: the source it is about, a stable ``code`` and its
+``params``. Its text comes from the catalogue (:mod:`gipextract.messages`) in the language
+asked for: ``str(error)`` and :attr:`~GipExtractError.reason` are Chinese, ``message("en")``
+English; programs switch on ``code``.
+"""
 from __future__ import annotations
 
 from typing import Any
 
+from .messages import Lang, render_error
+
+
+def _rebuild(cls: type, source: str | None, code: str, params: dict[str, Any]) -> "GipExtractError":
+    return cls(source, code, **params)
+
 
 class GipExtractError(Exception):
-    """Base class: names the source and the reason."""
+    """Base class: names the source and the reason (a catalogue code and its parameters)."""
 
-    def __init__(self, source: str | None, reason: str) -> None:
+    def __init__(self, source: str | None, code: str, /, **params: Any) -> None:
         self.source = source
-        self.reason = reason
-        super().__init__(f"{source}: {reason}" if source else reason)
+        self.code = code
+        self.params = params
+        super().__init__(source, code)
 
-    # Exception's default pickling calls ``cls(*self.args)`` with the one formatted message,
-    # which our two-argument __init__ refuses: a worker process could then never send its
-    # error back (Pool.map hangs, ProcessPoolExecutor breaks). Rebuild from both fields.
+    @property
+    def reason(self) -> str:
+        """Why, in Chinese (the default language)."""
+        return self.message("zh")
+
+    def message(self, lang: Lang = "zh") -> str:
+        """Why, in ``lang``, without the source's name."""
+        return render_error(self.code, self.params, lang)
+
+    def describe(self, lang: Lang = "zh") -> str:
+        """The source's name and why, in ``lang``."""
+        sep = "：" if lang == "zh" else ": "
+        return f"{self.source}{sep}{self.message(lang)}" if self.source else self.message(lang)
+
+    def __str__(self) -> str:
+        return self.describe("zh")
+
+    # Exception's default pickling calls ``cls(*self.args)``, which would lose the params:
+    # a worker process could then not send its error back. Rebuild from every field.
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.source, self.reason), self.__dict__ or None)
-
-    def __setstate__(self, state: dict[str, Any] | None) -> None:
-        if state:
-            self.__dict__.update(state)
+        return (_rebuild, (type(self), self.source, self.code, self.params))
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
         assert isinstance(other, GipExtractError)
-        return (self.source, self.reason) == (other.source, other.reason)
+        return (self.source, self.code, self.params) == (other.source, other.code, other.params)
 
     def __hash__(self) -> int:
-        return hash((type(self), self.source, self.reason))
+        return hash((type(self), self.source, self.code))
 
 
 class UnreadableInputError(GipExtractError):
@@ -46,3 +71,26 @@ class NoReportFoundError(GipExtractError):
 
 class ResourceLimitError(GipExtractError):
     """A configured limit (size, pages, time, depth) was reached."""
+
+
+class InternalError(GipExtractError):
+    """A bug of ours (or a dependency's) met while reading one input: that input's error, never a crash."""
+
+
+class IncompatibleReportsError(GipExtractError, ValueError):
+    """Reports that cannot be added up or compared: different forms or years, the same document twice."""
+
+
+class MissingExtraError(GipExtractError, ImportError):
+    """An optional feature whose extra is not installed (``pip install 'gipextract[EXTRA]'``)."""
+
+    def __init__(self, source: str | None, code: str = "missing_extra", /, **params: Any) -> None:
+        GipExtractError.__init__(self, source, code, **params)
+
+
+class SavedReportError(GipExtractError, ValueError):
+    """What was given as a saved report (JSON) is not one this version reads."""
+
+
+class OptionError(GipExtractError, ValueError):
+    """An option's value is not one the library accepts (a level, a deadline, a language)."""

@@ -37,8 +37,6 @@ class Budget:
     name: str
     limits: Limits = DEFAULT_LIMITS
     started: float = field(default_factory=time.monotonic)
-    ocr: bool = False  # read page images by OCR (parse(..., ocr=True))
-
     def grant(self, seconds: float) -> None:
         """Move the deadline ``seconds`` later (each page read by OCR is given its own time)."""
         self.started += seconds
@@ -46,13 +44,13 @@ class Budget:
     def tick(self) -> None:
         """Raise :class:`ResourceLimitError` once the time limit has passed."""
         if time.monotonic() - self.started > self.limits.max_seconds:
-            raise ResourceLimitError(self.name, f"reading took longer than {self.limits.max_seconds:g} s "
-                                                "(Limits.max_seconds)")
+            raise ResourceLimitError(self.name, "timeout", seconds=f"{self.limits.max_seconds:g}")
 
-    def check(self, what: str, value: int, limit: int, setting: str) -> None:
-        """Raise :class:`ResourceLimitError` when ``value`` exceeds ``limit``."""
+    def check(self, what: str, value: int, limit: int, setting: str, **more: object) -> None:
+        """Raise :class:`ResourceLimitError` when ``value`` exceeds ``limit``; ``what`` names
+        the quantity (a catalogue phrase ``what.<name>``), ``setting`` the field of :class:`Limits`."""
         if value > limit:
-            raise ResourceLimitError(self.name, f"{what}: {value} exceeds the limit of {limit} (Limits.{setting})")
+            raise ResourceLimitError(self.name, "limit", what=what, value=value, limit=limit, setting=setting, **more)
 
 
 # The budget of the parse running in this thread (or task): stages below the adapters
@@ -82,4 +80,4 @@ def limit_glyphs(count: int, page: int) -> None:
     """Refuse a PDF page with more glyphs than ``Limits.max_page_glyphs`` (active budget)."""
     budget = _CURRENT.get()
     if budget is not None:
-        budget.check(f"glyphs on page {page}", count, budget.limits.max_page_glyphs, "max_page_glyphs")
+        budget.check("glyphs", count, budget.limits.max_page_glyphs, "max_page_glyphs", page=page)

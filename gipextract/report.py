@@ -1,11 +1,15 @@
 """The result: a frozen :class:`Report` and its JSON shape (``../shared/spec/OUTPUT.md``)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Literal, Mapping
+from typing import Any, Iterable, Literal, Mapping
 
+from .errors import GipExtractError, InternalError, SavedReportError
+from .messages import Lang, render
+from .messages.catalogue import FINDINGS, Severity
 from .read.document import Provenance
+from .read.source import display_path
 
 SCHEMA = 1
 Status = Literal["ok", "empty", "inferred", "ambiguous", "missing"]
@@ -72,31 +76,75 @@ class Cell:
                    tuple(value_of(v) for v in d.get("candidates", ())), d.get("note"))
 
 
+def jsonable(value: Any) -> Any:
+    """``value`` as JSON holds it: tuples as lists, decimals as exact strings, keys as text."""
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
+
+
 @dataclass(frozen=True)
 class Finding:
-    """Something a reader should see: an identity that fails, a cell that was inferred, …"""
+    """Something a reader should see, as data: a stable ``code``, the cells it names and the
+    arguments it rests on (numbers, labels, the text and where it stands). Its ``message`` is
+    rendered from the catalogue when asked for, in Chinese unless another language is."""
 
-    severity: Literal["error", "warning", "info"]
     code: str
-    message: str
     cells: tuple[str, ...] = ()
-    # The message as the core wrote it (English), kept when ``message`` is rendered in
-    # Chinese by :func:`gipextract.messages.localize`, so that ``--lang en`` can go back to it.
-    # Not part of the JSON or of equality: the code and cells identify a finding.
-    en: str | None = field(default=None, compare=False, repr=False)
+    args: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    severity: Severity = None  # type: ignore[assignment]  # None: the catalogue's severity for the code
+    # The form whose labels name the cells; set by the report that holds the finding.
+    template: str | None = field(default=None, compare=False, repr=False)
+    # The message a saved report held, shown if the catalogue no longer knows the code.
+    saved: str | None = field(default=None, compare=False, repr=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return {"severity": self.severity, "code": self.code, "message": self.message, "cells": list(self.cells)}
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cells", tuple(self.cells))
+        object.__setattr__(self, "args", jsonable(self.args))
+        if self.severity is None:
+            entry = FINDINGS.get(self.code)
+            object.__setattr__(self, "severity", entry.severity if entry else "warning")
+
+    @property
+    def message(self) -> str:
+        """The message in Chinese."""
+        return self.text("zh")
+
+    def text(self, lang: Lang = "zh") -> str:
+        """The message in ``lang``."""
+        if self.saved is not None and self.code not in FINDINGS:
+            return self.saved
+        return render(self.code, self.args, lang, cells=self.cells, template_id=self.template)
+
+    @property
+    def rule(self) -> str | None:
+        """The rule a compliance finding rests on (条例第四十九条 …), else None."""
+        entry = FINDINGS.get(self.code)
+        return entry.rule if entry else None
+
+    def to_dict(self, lang: Lang = "zh") -> dict[str, Any]:
+        """JSON-ready, the message in ``lang``."""
+        return {"severity": self.severity, "code": self.code, "message": self.text(lang), "cells": list(self.cells),
+                "args": dict(self.args)}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "Finding":
+    def from_dict(cls, d: Mapping[str, Any], template: str | None = None) -> "Finding":
         """The inverse of :meth:`to_dict`."""
-        return cls(d["severity"], d["code"], d["message"], tuple(d.get("cells", ())))
+        return cls(d["code"], tuple(d.get("cells", ())), d.get("args") or {}, d["severity"], template,
+                   d.get("message"))
+
+
+def finding(code: str, cells: Iterable[str] = (), severity: Severity | None = None, **args: Any) -> Finding:
+    """A :class:`Finding` of ``code`` naming ``cells``, with ``args``."""
+    return Finding(code, tuple(cells), args, severity)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
-class ExtraRowOut:
+class ExtraRow:
     """A row a local variant adds, kept with its label and printed values."""
 
     table: str
@@ -110,7 +158,7 @@ class ExtraRowOut:
                 "source": self.source.to_dict() if self.source else None}
 
     @classmethod
-    def from_dict(cls, d: Mapping[str, Any]) -> "ExtraRowOut":
+    def from_dict(cls, d: Mapping[str, Any]) -> "ExtraRow":
         """The inverse of :meth:`to_dict`."""
         src = d.get("source")
         return cls(d["table"], d["label"], tuple(d["values"]), provenance_of(src) if src is not None else None)
@@ -126,8 +174,14 @@ class Report:
     cells: tuple[Cell, ...]
     findings: tuple[Finding, ...] = ()
     sections: Mapping[str, str] = field(default_factory=dict)
-    extra_rows: tuple[ExtraRowOut, ...] = ()
+    extra_rows: tuple[ExtraRow, ...] = ()
     inputs: tuple[str, ...] = ()  # for a sum of reports: the documents added up
+
+    def __post_init__(self) -> None:
+        # A finding names cells by key; the report's form says which labels they have.
+        if any(f.template != self.template for f in self.findings):
+            object.__setattr__(self, "findings", tuple(f if f.template == self.template else
+                                                       replace(f, template=self.template) for f in self.findings))
 
     def cell(self, table: str, row: str, column: str) -> Cell:
         """The cell at ``table``/``row``/``column``."""
@@ -144,25 +198,13 @@ class Report:
                 out.setdefault(c.row, {})[c.column] = c.value
         return out
 
-    def to_records(self) -> list[dict[str, Any]]:
-        """One tidy record per cell (document, unit, year, template, keys, Chinese labels, value, status)."""
-        from .output.export import records
-
-        return records(self)
-
-    def to_frame(self) -> Any:
-        """The tidy records as a pandas DataFrame (needs the ``pandas`` extra)."""
-        from .output.export import to_frame
-
-        return to_frame(self)
-
     @property
     def ok(self) -> bool:
         """True when no finding is an error."""
         return not any(f.severity == "error" for f in self.findings)
 
-    def to_dict(self, compact: bool = False) -> dict[str, Any]:
-        """Plain JSON-ready data, exactly as OUTPUT.md describes.
+    def to_dict(self, compact: bool = False, lang: Lang = "zh") -> dict[str, Any]:
+        """Plain JSON-ready data, exactly as OUTPUT.md describes, messages in ``lang``.
 
         ``compact`` drops ``sections`` and each cell's ``source`` (for corpora of 10^5 reports)."""
         tables: dict[str, dict[str, dict[str, Any]]] = {}
@@ -177,7 +219,7 @@ class Report:
                        "index_no": self.info.index_no},
             "tables": tables,
             "cells": [c.to_dict(compact) for c in self.cells],
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [f.to_dict(lang) for f in self.findings],
         }
         if not compact:
             d["sections"] = dict(self.sections)
@@ -195,9 +237,9 @@ class Report:
         file that could not be read."""
         if not isinstance(d, Mapping) or "cells" not in d or "template" not in d:
             what = d.get("error", {}).get("message") if isinstance(d, Mapping) and "error" in d else None
-            raise ValueError("not a saved report" + (f" (an error record: {what})" if what else ""))
+            raise SavedReportError(None, "error_record", message=what) if what else SavedReportError(None, "not_a_saved_report")
         if d.get("schema") != SCHEMA:
-            raise ValueError(f"unknown schema {d.get('schema')!r}; this version reads schema {SCHEMA}")
+            raise SavedReportError(None, "unknown_schema", schema=repr(d.get("schema")), supported=SCHEMA)
         src, info = d["source"], d.get("report") or {}
         return cls(
             source=SourceInfo(src.get("path"), src["format"], src["sha256"]),
@@ -205,9 +247,9 @@ class Report:
             info=ReportInfo(**{k: info.get(k) for k in ("unit", "year", "title", "published", "publisher",
                                                         "index_no")}),
             cells=tuple(Cell.from_dict(c) for c in d["cells"]),
-            findings=tuple(Finding.from_dict(f) for f in d.get("findings", ())),
+            findings=tuple(Finding.from_dict(f, d["template"]) for f in d.get("findings", ())),
             sections=dict(d.get("sections", {})),
-            extra_rows=tuple(ExtraRowOut.from_dict(e) for e in d.get("extra_rows", ())),
+            extra_rows=tuple(ExtraRow.from_dict(e) for e in d.get("extra_rows", ())),
             inputs=tuple(d.get("inputs", ())),
         )
 
@@ -237,3 +279,35 @@ def json_value(v: Value) -> Any:
     if isinstance(v, Decimal):
         return format(v, "f")
     return v
+
+
+@dataclass(frozen=True)
+class Result:
+    """One input's outcome in a batch: its report, or the error that stopped it."""
+
+    path: str
+    report: Report | None = None
+    error: GipExtractError | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the input was read."""
+        return self.report is not None
+
+    @property
+    def error_type(self) -> str | None:
+        """The error's class name (``UnreadableInputError`` …), None when read."""
+        return type(self.error).__name__ if self.error is not None else None
+
+    @property
+    def display_path(self) -> str:
+        """The path as valid Unicode text (see :func:`gipextract.read.source.display_path`)."""
+        return display_path(self.path) or ""
+
+    @classmethod
+    def failed(cls, path: str, error: BaseException) -> "Result":
+        """The result of an input whose reading raised ``error`` (a bug of ours included)."""
+        if isinstance(error, GipExtractError):
+            return cls(path, error=error)
+        return cls(path, error=InternalError(path, "internal", stage="read", type=type(error).__name__,
+                                             detail=str(error)[:300]))

@@ -30,7 +30,7 @@ def broken_draft(folder: Path, name: str = "draft.txt") -> Path:
     import json
 
     from gipextract import templates
-    from gipextract.writers.text import render_text
+    from docwriters.text import render_text
 
     expected = json.loads((CORPUS / "seeds" / "001_91b930a4292c284b.expected.json").read_text(encoding="utf-8"))
     grid = {}

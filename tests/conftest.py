@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SHARED = ROOT.parent / "shared"
+# The test-document writers live with the corpus tools that use them (corpus/tools/docwriters).
+sys.path.insert(0, str(CORPUS / "tools"))
 
 
 def shared_path(*parts: str) -> Path:

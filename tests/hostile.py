@@ -249,7 +249,7 @@ def sample(fmt: str) -> bytes:
         from decimal import Decimal
 
         from gipextract import templates
-        from gipextract.writers.html import render_html
+        from docwriters.html import render_html
 
         tables = json.loads((CORPUS / "seeds" / "001_91b930a4292c284b.expected.json").read_text("utf-8"))["tables"]
         grid = {(t, r, c): (Decimal(v) if isinstance(v, str) else v)

@@ -21,7 +21,7 @@ from typing import Iterable, Sequence
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "corpus" / "tools"))
 from enumerate_placements import placements  # noqa: E402  (the seed-002 brute-force enumerator)
 
-from gipextract.writers.forms import official_form  # noqa: E402  (the writers' own form, not the template)
+from docwriters.forms import official_form  # noqa: E402  (the writers' own form, not the template)
 
 Value = int | Decimal
 Ref = tuple[str, str, str]

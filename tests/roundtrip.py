@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Collection
 
-from gipextract.writers import form_rows
+from docwriters import form_rows
 from placement_oracle import Ref, undecidable
 
 

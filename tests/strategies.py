@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from gipextract import templates
 from gipextract.templates import Template
-from gipextract.writers.forms import form_of
+from docwriters.forms import form_of
 
 RESULT_EXCLUDED = ("new_received", "carried_over", "total", "carried_forward")
 APPLICANTS = ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org")

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from gipextract import parse
-from gipextract.checks.years import IncompatibleReportsError, aggregate, changes
+from gipextract.checks.years import changes
+from gipextract.errors import IncompatibleReportsError
+from gipextract.output.district import aggregate
 from gipextract.report import Report
 from cli_helpers import SEED0, SEED1, SEED2, SEED3, run
 
@@ -51,14 +53,15 @@ def test_aggregate_refuses_mixed_years_forms_and_duplicates(tmp_path: Path) -> N
     later = tmp_path / "later.json"
     later.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
     years = run("aggregate", str(SEED1), str(later))
-    assert years.returncode == 1 and "different years" in years.stderr and "2023" in years.stderr
+    assert years.returncode == 1 and "年度不同" in years.stderr and "2023" in years.stderr
     forms = run("aggregate", str(SEED1), str(SEED3))
-    assert forms.returncode == 1 and "different forms" in forms.stderr
+    assert forms.returncode == 1 and "格式不同" in forms.stderr
     shutil.copy(SEED1, tmp_path / "copy.txt")
     dup = run("aggregate", str(SEED1), str(tmp_path / "copy.txt"), "-o", str(tmp_path / "x.json"))
-    assert dup.returncode == 1 and "twice" in dup.stderr and not (tmp_path / "x.json").exists()
-    with pytest.raises(IncompatibleReportsError, match="different years"):
+    assert dup.returncode == 1 and "给了两次" in dup.stderr and not (tmp_path / "x.json").exists()
+    with pytest.raises(IncompatibleReportsError, match="年度不同") as e:
         aggregate([parse(SEED1), Report.from_dict(d)])
+    assert e.value.code == "different_years"
     assert run("aggregate", str(SEED1), "-o", str(tmp_path / "x.csv")).returncode == 2
 
 

@@ -15,7 +15,8 @@ import pytest
 
 from gipextract import parse
 from gipextract.batch import parse_many
-from gipextract.checks.years import aggregate, cross_year
+from gipextract.checks.years import cross_year
+from gipextract.output.district import aggregate
 from conftest import CORPUS, ROOT, flat_cells, load_expected, same_value, shared_path
 
 SEED1 = CORPUS / "seeds" / "001_91b930a4292c284b.txt"
@@ -112,11 +113,13 @@ def test_xlsx_sheets_one_row_per_report(folder: Path, tmp_path: Path) -> None:
 
 
 def test_records_and_frame() -> None:
+    from gipextract.output.export import records, to_frame
+
     report = parse(SEED1)
-    recs = report.to_records()
+    recs = records(report)
     assert len(recs) == 200 and recs[0]["document"] == str(SEED1)
     pd = pytest.importorskip("pandas")
-    frame = report.to_frame()
+    frame = to_frame(report)
     assert isinstance(frame, pd.DataFrame) and len(frame) == 200
     assert frame.query("row == 'total' and column == 'total'")["value"].iloc[0] == 5
 
@@ -153,7 +156,7 @@ def test_aggregate_matches_hand_summed_grids() -> None:
 
 
 def test_aggregate_refuses_mixed_forms() -> None:
-    with pytest.raises(ValueError, match="different forms"):
+    with pytest.raises(ValueError, match="格式不同"):
         aggregate([parse(SEED1), parse(SEED3)])
 
 

@@ -18,11 +18,13 @@ from conftest import ROOT
 
 def test_help_lists_every_command_and_each_has_help() -> None:
     out = run("--help")
-    assert out.returncode == 0 and out.stdout.startswith("usage: gipextract ")
+    assert out.returncode == 0 and out.stdout.startswith("用法：gipextract ")
     for name in ("parse", "check", "aggregate", "compare"):
         assert name in out.stdout
         sub = run(name, "--help")
-        assert sub.returncode == 0 and f"usage: gipextract {name}" in sub.stdout and "exit codes" in sub.stdout
+        assert sub.returncode == 0 and f"用法：gipextract {name}" in sub.stdout and "退出码" in sub.stdout
+        en = run(name, "--help", "--lang", "en")
+        assert en.returncode == 0 and f"usage: gipextract {name}" in en.stdout and "exit codes" in en.stdout
     assert run("check", "--version").stdout.startswith("gipextract ")
 
 
@@ -56,7 +58,7 @@ def test_jsonl_is_one_compact_line_per_input_whatever_their_number(tmp_path: Pat
     lines = [json.loads(x) for x in out.stdout.splitlines()]
     assert [x.get("template") for x in lines] == ["2021", None, "2019"]
     assert lines[1]["error"]["type"] == "NoReportFoundError" and lines[1]["source"]["path"] == str(bad)
-    assert "bad.txt" in out.stderr and "no report tables" in out.stderr
+    assert "bad.txt" in out.stderr and "未找到年度报告的统计表" in out.stderr
     # Appending runs gives a valid file: each run is whole lines.
     both = one.stdout + run(str(SEED0), "--format", "jsonl").stdout
     assert [json.loads(x)["report"]["unit"] for x in both.splitlines()] == ["锦屏街道", "通惠街道"]
@@ -78,7 +80,7 @@ def test_stdin_is_read_with_a_dash() -> None:
 def test_usage_errors_exit_2_before_parsing(tmp_path: Path) -> None:
     assert run().returncode == 2
     missing = run(str(tmp_path / "no-such-folder"))
-    assert missing.returncode == 2 and "no such file or folder" in missing.stderr
+    assert missing.returncode == 2 and "文件或文件夹不存在" in missing.stderr
     for target in (str(tmp_path / "missing" / "x.csv"), "/dev/full", str(tmp_path)):
         out = run(str(SEED1), "--format", "csv", "-o", target)
         assert out.returncode == 2 and target in out.stderr, out.stderr
@@ -116,7 +118,7 @@ def test_check_on_a_gbk_console_and_in_english(tmp_path: Path) -> None:
     text = out.stdout.decode("gbk")
     assert "×" in text and "√ 各项勾稽关系均成立" in text and "共检查 2 份：1 份无误，1 份需要修改" in text
     en = run("check", str(draft), "--lang", "en")
-    assert "likely culprit: requests.total.natural_person = 6" in en.stdout and "Checked 1: 0 clean, 1 to fix" in en.stdout
+    assert "likely culprit: (7) Total / natural persons = 6" in en.stdout and "Checked 1: 0 clean, 1 to fix" in en.stdout
 
 
 def test_check_reads_folders_and_reports_unreadable_inputs_as_findings(tmp_path: Path) -> None:
@@ -157,7 +159,7 @@ def test_sigterm_stops_the_run_and_leaves_valid_partial_output(tmp_path: Path) -
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 143, err
-    assert "interrupted (SIGTERM)" in err.decode()
+    assert "已中断（SIGTERM）" in err.decode()
     time.sleep(0.5)
     assert _processes_mentioning(str(src)) == []  # no worker outlives the run
     lines = target.read_text(encoding="utf-8").splitlines()
@@ -180,7 +182,7 @@ def test_sigint_exits_130_and_an_unfinished_json_leaves_no_file(tmp_path: Path) 
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
-    assert "interrupted (SIGINT)" in err.decode()
+    assert "已中断（SIGINT）" in err.decode()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # neither a partial out.json nor its temp file
 
 

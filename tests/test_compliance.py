@@ -9,14 +9,20 @@ from pathlib import Path
 import pytest
 
 from gipextract import parse
-from gipextract.checks.compliance import CHECKS, RULES, compliance_findings, deadline_findings
-from gipextract.report import Report, ReportInfo, SourceInfo
+from gipextract.checks import Context
+from gipextract.checks.compliance import compliance_findings, deadline_findings
 from gipextract.checks.unitnames import unit_level
+from gipextract.messages import FINDINGS
+from gipextract.output.overview import check_groups
+from gipextract.read.document import PageFacts
+from gipextract.report import Report, ReportInfo, SourceInfo
 
 from conftest import shared_path
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MANIFEST = json.loads((CORPUS / "compliance" / "MANIFEST.json").read_text(encoding="utf-8"))
+RULES = {code: entry.rule for code, entry in FINDINGS.items() if entry.check is not None}
+CHECKS = check_groups()
 
 
 def compliance(report: Report) -> list[str]:
@@ -67,19 +73,19 @@ def test_late_messages_name_the_date_the_deadline_and_the_rule() -> None:
 
 def test_level_override_and_local_deadline() -> None:
     report = parse(CORPUS / "compliance" / "01_late_subdistrict.html")  # 通惠街道, published 2023-04-20
-    meta = {"published": "2023-02-10"}
-    assert deadline_findings(report, meta) == []  # 街道: 3月31日 outer limit
-    (f,) = deadline_findings(report, meta, level="department")
+    page = PageFacts(published="2023-02-10")
+    assert deadline_findings(report, Context(page=page)) == []  # 街道: 3月31日 outer limit
+    (f,) = deadline_findings(report, Context(page=page, level="department"))
     assert (f.severity, f.code) == ("error", "late_publication") and "2023年1月31日" in f.message
-    (g,) = deadline_findings(report, meta, deadline="01-28")
+    (g,) = deadline_findings(report, Context(page=page, deadline="01-28"))
     assert "本地规定的期限2023年1月28日" in g.message
     with pytest.raises(ValueError):
-        deadline_findings(report, meta, level="county")
+        deadline_findings(report, Context(page=page, level="county"))
 
 
 def test_no_year_and_no_date_are_info() -> None:
     bare = Report(SourceInfo(None, "text", "0" * 64), "2021", ReportInfo(), cells=())
-    found = compliance_findings(bare, "", {})
+    found = compliance_findings(bare, Context())
     by_code = {f.code: f.severity for f in found}
     assert by_code["deadline_unchecked"] == "info" and by_code["form_unchecked"] == "info"
     assert by_code["section_missing"] == "error" and by_code["period_missing"] == "warning"
@@ -103,9 +109,9 @@ def test_neighbour_names_but_not_nouns_or_own_name() -> None:
     # 《…》 quotes a document; the noun 街道 after a verb is no name; the own unit with a prefix is own.
     text = ("2022年,通惠街道坚持公开.根据《古南街道政务公开工作方案》要求,定期组织开展街道网络安全检查.\n"
             "请与重庆市綦江区通惠街道办事处联系.")
-    assert not [f for f in compliance_findings(report, text, {}) if f.code == "other_unit_name"]
+    assert not [f for f in compliance_findings(report, Context(text=text)) if f.code == "other_unit_name"]
     text2 = "2022年,通惠街道坚持公开.\n三角塘街道办事处党工委高度重视."
-    (g,) = [f for f in compliance_findings(report, text2, {}) if f.code == "other_unit_name"]
+    (g,) = [f for f in compliance_findings(report, Context(text=text2)) if f.code == "other_unit_name"]
     assert "三角塘街道" in g.message
 
 
@@ -137,7 +143,8 @@ def test_finding_dicts_stay_in_the_output_shape() -> None:
     report = parse(CORPUS / "compliance" / "06_part_removed.txt")
     d = [f for f in report.to_dict()["findings"] if f["code"] == "section_missing"]
     assert d == [{"severity": "error", "code": "section_missing",
-                  "message": "未找到第五部分“五、存在的主要问题及改进情况”〔依据：条例第五十条〕", "cells": []}]
+                  "message": "未找到第五部分“五、存在的主要问题及改进情况”〔依据：条例第五十条〕", "cells": [],
+                  "args": {"part": "五", "name": "存在的主要问题及改进情况"}}]
 
 
 def test_overview_rows_one_per_report_and_check(tmp_path: Path) -> None:
@@ -175,7 +182,7 @@ def test_bad_overrides_are_refused_even_without_a_date() -> None:
     report = parse(CORPUS / "compliance" / "06_part_removed.txt")  # no date at all
     for bad in ({"level": "county"}, {"deadline": "13-01"}, {"deadline": "0131"}):
         with pytest.raises(ValueError):
-            deadline_findings(report, {}, **bad)
+            deadline_findings(report, Context(**bad))
 
 
 def test_with_deadline_redoes_only_the_deadline_findings() -> None:

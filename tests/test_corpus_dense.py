@@ -52,7 +52,7 @@ def test_amounts_have_six_decimals_and_every_unit_is_printed() -> None:
 def test_small_whole_amount_in_yuan_is_converted() -> None:
     """An amount printed as a small whole number of 元 (``500元``) is 0.05 万元, not 500."""
     from gipextract import templates
-    from gipextract.writers import render_html
+    from docwriters import render_html
     template = templates.get("2021")
     grid = {k: (Decimal(0) if k[2] == "amount" else 0) for k in template.cell_keys()}
     grid[("proactive", "fees", "amount")] = Decimal(500)  # printed as 500元

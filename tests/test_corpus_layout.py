@@ -56,5 +56,5 @@ def test_printed_blank_markers_are_a_report_and_an_empty_form_is_not() -> None:
         cells = line.split("\t")
         lines.append("\t".join("" if c.strip() and (c.strip().isdigit() or c.strip() in "—-－/无"
                                                     or c.strip() == "1.5") else c for c in cells))
-    with pytest.raises(NoReportFoundError, match="blank form"):
+    with pytest.raises(NoReportFoundError, match="空白表格"):
         parse("\n".join(lines).encode("utf-8"), name="empty.txt")

@@ -18,7 +18,7 @@ from lxml import etree
 
 from conftest import CORPUS, ROOT, shared_path
 from gipextract import templates
-from gipextract.writers.docx import form_tables, render_docx
+from docwriters.docx import form_tables, render_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"

@@ -14,23 +14,24 @@ from conftest import CORPUS
 def test_missing_file(tmp_path) -> None:
     with pytest.raises(UnreadableInputError) as e:
         parse(tmp_path / "nope.txt")
-    assert "nope.txt" in str(e.value) and "no such file" in str(e.value)
+    assert "nope.txt" in str(e.value) and "文件不存在" in str(e.value) and e.value.code == "no_such_file"
+    assert e.value.message("en") == "no such file"
 
 
 def test_directory(tmp_path) -> None:
-    with pytest.raises(UnreadableInputError, match="directory"):
+    with pytest.raises(UnreadableInputError, match="文件夹"):
         parse(tmp_path)
 
 
 def test_empty_input() -> None:
-    with pytest.raises(UnreadableInputError, match="empty"):
+    with pytest.raises(UnreadableInputError, match="输入为空"):
         parse(b"   \n", name="blank.txt")
 
 
 def test_text_that_is_not_a_report() -> None:
     with pytest.raises(NoReportFoundError) as e:
         parse("今天天气很好。本站新闻：某某局召开会议。".encode(), name="news.txt")
-    assert e.value.source == "news.txt" and "no report tables" in e.value.reason
+    assert e.value.source == "news.txt" and e.value.code == "no_tables" and "未找到年度报告的统计表" in e.value.reason
 
 
 def test_random_bytes_are_a_typed_error() -> None:
@@ -47,7 +48,7 @@ def test_legacy_word_file_says_how_to_convert() -> None:
 def test_broken_pdf_is_unreadable_not_a_crash() -> None:
     with pytest.raises(UnreadableInputError) as e:
         parse(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<", name="r.pdf")
-    assert e.value.source == "r.pdf" and "PDF" in e.value.reason
+    assert e.value.source == "r.pdf" and e.value.code == "pdf_unreadable" and "PDF" in e.value.reason
 
 
 @pytest.mark.parametrize("data, name", [
@@ -80,7 +81,7 @@ def test_blank_official_form_is_not_a_grid_of_zeros() -> None:
     from conftest import shared_path
 
     form = shared_path("peer-samples", "govnianbao", "政务公开年报模版.docx")
-    with pytest.raises(NoReportFoundError, match="blank form"):
+    with pytest.raises(NoReportFoundError, match="空白表格"):
         parse(form)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from gipextract import parse
 from gipextract.output.export import exact, records
-from gipextract.messages import cell_label, localize
+from gipextract.templates.labels import cell_label
 from gipextract.report import Report
 from cli_helpers import SEED1, SEED2, SEED3, broken_draft, run
 from conftest import CORPUS
@@ -49,7 +49,7 @@ def test_from_dict_round_trips_every_corpus_report(corpus_reports: list[Report])
 
 
 def test_from_dict_refuses_an_error_record() -> None:
-    with pytest.raises(ValueError, match="error record"):
+    with pytest.raises(ValueError, match="读取失败的记录"):
         Report.from_dict({"schema": 1, "source": {"path": "x"}, "error": {"type": "X", "message": "broken"}})
 
 
@@ -128,24 +128,25 @@ def test_frame_is_typed_and_parquet_round_trips(tmp_path: Path) -> None:
     assert len(back) == sum(len(r.cells) for r in reports)
 
 
-def test_labels_carry_the_group_and_english_keeps_keys() -> None:
+def test_labels_carry_the_group_in_both_languages() -> None:
     assert cell_label("2021", "requests.denied.state_secret.natural_person") == "（三）不予公开 / 1.属于国家秘密 / 自然人"
     assert cell_label("2021", "requests.denied.state_secret.natural_person", "en") == \
-        "requests.denied.state_secret.natural_person"
+        "(3) Not disclosed / 1. State secrets / natural persons"
     assert records(parse(SEED1))[0]["row_label"] == "规章"
     rec = [r for r in records(parse(SEED1)) if r["row"] == "denied.state_secret"][0]
     assert rec["row_label"] == "（三）不予公开 / 1.属于国家秘密"
 
 
-def test_findings_in_chinese_keep_codes_and_cells() -> None:
+def test_findings_are_data_rendered_in_either_language() -> None:
     report = parse(SEED2)
-    zh = localize(report)
-    assert [(f.code, f.cells) for f in zh.findings] == [(f.code, f.cells) for f in report.findings]
-    amb = [f for f in zh.findings if f.code == "ambiguous"][0]
+    amb = [f for f in report.findings if f.code == "ambiguous"][0]
     assert "行政复议 结果维持 可能为 0、5" in amb.message and "appeals." not in amb.message
-    # parse() already renders Chinese; the English the core wrote is kept for --lang en.
-    assert [f.message for f in report.findings] == [f.message for f in zh.findings]
-    en = localize(report, "en")
-    assert [f.message for f in en.findings] == [f.en for f in report.findings]
-    assert en.findings[0].message.startswith("requests.new_received prints 6 values for 7 cells")
-    assert [f.message for f in localize(en, "zh").findings] == [f.message for f in zh.findings]
+    assert amb.args["candidates"]["appeals.all.reconsideration.upheld"] == [0, 5]
+    first = report.findings[0]
+    assert (first.code, first.args["row"], first.args["count"], first.args["width"]) == \
+        ("inferred", "new_received", 6, 7)
+    assert first.text("en").startswith("table III (requests), 1. New requests this year prints 6 values for 7 cells")
+    assert first.message == first.text("zh") and first.message.startswith("表三（申请办理） 一、本年新收")
+    # The JSON carries the arguments, and reading it back renders the same messages.
+    back = Report.from_dict(json.loads(json.dumps(report.to_dict(lang="en"), ensure_ascii=False)))
+    assert [f.message for f in back.findings] == [f.message for f in report.findings]

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from gipextract import GipExtractError, Limits, ResourceLimitError, UnreadableInputError, parse
+from gipextract import GipExtractError, InternalError, Limits, ResourceLimitError, UnreadableInputError, parse
 from gipextract.report import Report
 from hostile import HOSTILE
 
@@ -35,7 +35,7 @@ EXPECT: dict[str, type] = {
 # Each input is read in its own process, so that its peak memory is its own.
 CHILD = r"""
 import json, resource, sys, time
-sys.path[:0] = [sys.argv[1], sys.argv[1] + "/tests"]
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/tests", sys.argv[1] + "/corpus/tools"]
 import hostile
 from gipextract import GipExtractError, Limits, parse
 from gipextract.report import Report
@@ -107,11 +107,12 @@ def test_errors_pickle_and_compare_equal(cls: type) -> None:
     import pickle
 
     for source in ("报告.txt", None):
-        err = cls(source, "原因 reason")
+        err = cls(source, "internal", stage="read", type="KeyError", detail="原因 reason")
         back = pickle.loads(pickle.dumps(err))
         assert type(back) is cls and back == err and str(back) == str(err)
-        assert (back.source, back.reason) == (source, "原因 reason")
-    assert cls("a", "x") != cls("a", "y")
+        assert (back.source, back.code, back.params) == (source, "internal", err.params)
+        assert "KeyError" in back.reason and "原因 reason" in back.message("en")
+    assert cls("a", "empty") != cls("a", "no_such_file")
 
 
 def test_errors_cross_a_process_pool() -> None:
@@ -187,7 +188,7 @@ def test_non_blocking_stream_without_data_is_our_error() -> None:
         def read(self, n: int = -1) -> None:
             return None
 
-    with pytest.raises(UnreadableInputError, match="non-blocking"):
+    with pytest.raises(UnreadableInputError, match="非阻塞"):
         parse(NonBlocking(), name="nb")  # type: ignore[arg-type]
 
 
@@ -229,13 +230,13 @@ def test_a_raw_exception_in_a_stage_names_file_and_stage(monkeypatch: pytest.Mon
         raise KeyError("boom")
 
     data = _seed_with("一、", "一、")
-    for stage, attr in (("read_tables", "read_tables"), ("build", "build"), ("prose_findings", "prose_findings"),
-                        ("metadata", "extract_info")):
+    for stage, attr in (("place", "place"), ("metadata", "describe"), ("checks", "check")):
         with monkeypatch.context() as m:
             m.setattr(api, attr, broken)
-            with pytest.raises(UnreadableInputError, match=stage) as info:
+            with pytest.raises(InternalError) as info:
                 parse(data, name="s.txt")
-            assert info.value.source == "s.txt" and "KeyError" in info.value.reason
+            assert info.value.source == "s.txt" and info.value.params["stage"] == stage
+            assert info.value.params["type"] == "KeyError" and "KeyError" in info.value.reason
 
 
 # --- Batches: hard limits in worker processes, nothing lost, nothing left running ---
@@ -326,7 +327,8 @@ def test_a_hanging_document_is_stopped_at_the_hard_limit(tmp_path, monkeypatch) 
     assert time.monotonic() - t < 15
     assert [r.path for r in got] == files
     assert got[0].ok and got[2].ok
-    assert got[1].error_type == "ResourceLimitError" and "max_seconds" in (got[1].error or "")
+    assert got[1].error_type == "ResourceLimitError" and got[1].error.code == "worker_timeout"
+    assert "max_seconds" in got[1].error.reason
 
 
 def test_a_document_over_the_memory_cap_is_its_own_error(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -336,7 +338,7 @@ def test_a_document_over_the_memory_cap_is_its_own_error(tmp_path, monkeypatch) 
     files = _files(tmp_path, ["a.txt", "hog.txt", "b.txt"])
     got = list(batch.parse_many(files, jobs=2, memory=512 * 1024 * 1024))
     assert [r.path for r in got] == files and got[0].ok and got[2].ok
-    assert got[1].error_type == "ResourceLimitError" and "memory" in (got[1].error or "")
+    assert got[1].error_type == "ResourceLimitError" and got[1].error.code in ("worker_memory", "out_of_memory")
 
 
 def test_special_files_in_a_folder_are_error_results(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -353,14 +355,15 @@ def test_special_files_in_a_folder_are_error_results(tmp_path) -> None:  # type:
     assert time.monotonic() - t < 20
     assert [os.path.basename(r.path) for r in got] == ["a.txt", "b.txt", os.path.basename(named), "zero"]
     assert got[0].ok and got[2].ok
-    assert "FIFO" in (got[1].error or "") and "character device" in (got[3].error or "")
+    assert got[1].error.params["kind"] == "fifo" and got[3].error.params["kind"] == "char_device"
+    assert "FIFO" in got[1].error.reason and "character device" in got[3].error.reason
     assert got[2].display_path.endswith("\\xb1\\xa8\\xb8\\xe6.txt")  # GBK bytes of 报告, escaped
     assert got[2].display_path.encode("utf-8")  # always encodable
 
 
 SIGTERM_SCRIPT = r"""
 import contextlib, multiprocessing, sys, time
-sys.path[:0] = [sys.argv[1], sys.argv[1] + "/tests"]
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/tests", sys.argv[1] + "/corpus/tools"]
 from gipextract import batch
 import test_hostile
 batch.parse = test_hostile._slow_parse(0.0)

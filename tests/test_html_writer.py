@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from conftest import CORPUS
 from gipextract import templates
 from gipextract.templates import Template
-from gipextract.writers import render_html, render_js_shell
-from gipextract.writers.layout import REQUEST_GROUP_TOP, show
+from docwriters import render_html, render_js_shell
+from docwriters.layout import REQUEST_GROUP_TOP, show
 from strategies import grids
 
 _spec = importlib.util.spec_from_file_location("corpus_oracle", CORPUS / "tools" / "oracle.py")

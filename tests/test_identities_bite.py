@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from gipextract import parse
-from gipextract.writers import render_text
-from gipextract.writers.forms import official_form
+from docwriters import render_text
+from docwriters.forms import official_form
 from strategies import APPLICANTS, RESULT_EXCLUDED
 
 
@@ -41,17 +41,18 @@ def valid_grid(form_id: str) -> dict:
     return g
 
 
-def form_labels(form_id: str) -> dict[str, str]:
-    """``table.row.column`` -> how a message names the cell: the form's row label and column
-    label (``（一）予以公开/自然人``; table 四's unlabelled row: the column label alone)."""
+def form_labels(form_id: str) -> dict[str, tuple[str, str]]:
+    """``table.row.column`` -> the form's own row label and column label (``（一）予以公开``,
+    ``自然人``; table 四's unlabelled row: no row label)."""
     form = official_form(form_id)
-    return {f"{t.key}.{r.key}.{c}": f"{r.label or ''}/{t.column(c).label}".lstrip("/")
+    return {f"{t.key}.{r.key}.{c}": (r.label or "", t.column(c).label)
             for t in form.tables for r in t.rows for c in r.columns}
 
 
 def failing_ids(form_id: str, grid: dict) -> set[str]:
-    """The ids of the identities reported broken; each message names its cells by the form's
-    own labels, each followed by the value printed there."""
+    """The ids of the identities reported broken; each finding carries every cell's printed
+    value, and its message names each non-zero term by the form's own labels, followed by the
+    value printed there."""
     report = parse(render_text(official_form(form_id), grid, "cells").encode("utf-8"), name="sums.txt")
     got = {(c.table, c.row, c.column): c.value for c in report.cells}
     assert all(got[k] == v for k, v in grid.items()), "the printed grid is read back as printed"
@@ -60,9 +61,14 @@ def failing_ids(form_id: str, grid: dict) -> set[str]:
     for f in report.findings:
         if f.code == "identity":
             assert f.cells, f.message
+            terms = dict(f.args["left"] + f.args["right"])
+            assert terms == {ref: value[ref] for ref in f.cells}
+            assert f.args["difference"] == f.args["left_sum"] - f.args["right_sum"] != 0
             for ref in f.cells:
-                assert f"{labels[ref]}({value[ref]})" in f.en, (ref, labels[ref], f.en)
-    return {f.en.split(" ", 1)[0] for f in report.findings if f.code == "identity"}
+                row, col = labels[ref]
+                if value[ref]:
+                    assert f"{col} {value[ref]}" in f.message and row.split("（区分")[0] in f.message, (ref, f.message)
+    return {f.args["identity"] for f in report.findings if f.code == "identity"}
 
 
 # One printed cell raised by 1, and the identities that then fail (worked out by hand).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gipextract import parse, templates
-from gipextract.writers import render_text
+from docwriters import render_text
 
 T2021 = templates.get("2021")
 FIRST = "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t4\n行政规范性文件\t2\t0\t5\n"

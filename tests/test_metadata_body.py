@@ -8,7 +8,7 @@ BASIS = "根据《中华人民共和国政府信息公开条例》(以下简称�
 
 
 def _info(lines: list[str]):  # type: ignore[no-untyped-def]
-    return extract_info(lines, "\n".join(lines), {})
+    return extract_info(lines, "\n".join(lines))
 
 
 def test_title_run_into_the_first_sentence() -> None:

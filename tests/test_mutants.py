@@ -10,7 +10,8 @@ from decimal import Decimal
 import pytest
 
 from gipextract.read.document import Fragment, Provenance
-from gipextract.place.reconstruct import Flat, detect_template
+from gipextract.place.flat import Flat
+from gipextract.place.form import detect_template
 from gipextract.place.readings import FORCED, enumerate_row
 from gipextract.templates import all_templates
 from gipextract.place.tokens import Token, tokenize
@@ -68,8 +69,8 @@ def test_an_unprinted_label_is_not_matched_to_the_next_rows_label() -> None:
     # and values and (六)1 stays unread.
     from gipextract import parse, templates
     from gipextract.api import load_document
-    from gipextract.place.reconstruct import read_tables
-    from gipextract.writers import render_text
+    from gipextract.place.steps import place
+    from docwriters import render_text
 
     t2021 = templates.get("2021")
     grid = {k: Decimal(0) if t2021.table(k[0]).column(k[2]).kind == "amount" else 0 for k in t2021.cell_keys()}
@@ -83,10 +84,10 @@ def test_an_unprinted_label_is_not_matched_to_the_next_rows_label() -> None:
     data = ("\n".join(lines) + "\n").encode()
 
     doc = load_document(data)
-    reading = read_tables([f for b in doc.blocks for f in b.fragments])
-    rows = {r.row.key: r for r in reading.tables["requests"].rows}
+    state = place(doc)
+    rows = {r.row.key: r for r in state.tables["requests"].rows}
     assert not rows["other.no_correction"].found
-    assert rows["other.unpaid_fee"].found and not rows["other.unpaid_fee"].fuzzy
+    assert rows["other.unpaid_fee"].found and rows["other.unpaid_fee"].read_by == "label"
     assert [t.text for t in rows["other.unpaid_fee"].tokens] == ["1", "0", "0", "0", "0", "0", "1"]
     report = parse(data)
     assert report.cell("requests", "other.unpaid_fee", "natural_person").value == 1

@@ -76,6 +76,7 @@ def test_garbled_and_image_pages_go_to_ocr_good_pages_do_not(monkeypatch: pytest
     """Page 1 has a garbled text layer, page 2 a good one: only page 1 is OCR'd."""
     from gipextract.read import load, ocr, pdf
     from gipextract.limits import Budget
+    from gipextract.read.options import ReadOptions
     from gipextract.read.document import Block, Fragment, Provenance
 
     real = pdf._read_page
@@ -92,16 +93,17 @@ def test_garbled_and_image_pages_go_to_ocr_good_pages_do_not(monkeypatch: pytest
     monkeypatch.setattr(ocr, "require", lambda name=None: None)
     monkeypatch.setattr(ocr, "read_pdf_page", fake_ocr)
     data = (CORPUS / "pdf" / "01-seed000-plain.pdf").read_bytes()
-    doc = load(data, "x.pdf", budget=Budget("x.pdf", ocr=True))
-    assert sent == [1] and doc.meta["ocr_pages"] == "1" and not doc.warnings
+    doc = load(data, "x.pdf", budget=Budget("x.pdf"), options=ReadOptions(ocr=True))
+    assert sent == [1] and doc.ocr is not None and doc.ocr.pages == (1,) and not doc.notices
     assert doc.blocks[0].fragments[0].text == "OCR" and len(doc.blocks) > 10
     plain = load(data, "x.pdf", budget=Budget("x.pdf"))
-    assert sent == [1] and "garbled" in plain.warnings[0] and "ocr_pages" not in plain.meta
+    assert sent == [1] and plain.notices[0].code == "garbled_pages" and plain.ocr is None
 
 
 def test_scanned_pdf_without_ocr_is_reported_not_read() -> None:
-    with pytest.raises(UnreadableInputError, match="without a text layer"):
+    with pytest.raises(UnreadableInputError, match="没有文字层") as e:
         parse(CORPUS / "scans" / "01-plain-scan.pdf")
+    assert e.value.code == "pdf_no_text" and e.value.params["notices"][0]["notice"] == "image_pages"
 
 
 def test_max_ocr_pages(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -241,7 +243,8 @@ def test_scan_findings(path: Path) -> None:
     pages = _expected(path)["pages"]
     assert "ocr_pages" in codes
     if path.suffix == ".pdf":
-        assert codes["ocr_pages"]["message"].startswith(f"第 {', '.join(str(p) for p in range(1, len(pages) + 1))} 页")
+        assert codes["ocr_pages"]["args"]["pages"] == list(range(1, len(pages) + 1))
+        assert codes["ocr_pages"]["message"].startswith(f"第 {'、'.join(str(p) for p in range(1, len(pages) + 1))} 页")
     named = {c for f in out["findings"] if f["code"] in ("ocr_unchecked", "ocr_low_confidence") for c in f["cells"]}
     for cell in out["cells"]:
         src = cell["source"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gipextract import parse, templates
-from gipextract.writers import render_text
+from docwriters import render_text
 
 T2021 = templates.get("2021")
 ZEROS = " | ".join(["0"] * 7)

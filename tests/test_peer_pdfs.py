@@ -30,7 +30,7 @@ def test_source_error_is_a_finding_not_a_correction() -> None:
 
 def test_garbled_text_layer_is_said_clearly() -> None:
     path = shared_path("peer-samples", "KIROGOVCOMPARE", "sample_report_2023_beijing.pdf")
-    with pytest.raises(UnreadableInputError, match="garbled"):
+    with pytest.raises(UnreadableInputError, match="乱码"):
         parse(path)
 
 
@@ -49,5 +49,5 @@ def test_image_only_pdf_is_said_to_be_a_scan() -> None:
 
     buf = io.BytesIO()
     Image.new("RGB", (600, 800), "white").save(buf, "PDF")
-    with pytest.raises(UnreadableInputError, match="images without a text layer"):
+    with pytest.raises(UnreadableInputError, match="没有文字层的图片"):
         parse(buf.getvalue(), name="scan.pdf")

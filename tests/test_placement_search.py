@@ -9,7 +9,9 @@ from typing import Sequence
 
 import pytest
 
-from gipextract.place.readings import Equation, Placement, SearchTooLarge, solve
+from gipextract.place.equations import Equation
+from gipextract.place.joint import solve
+from gipextract.place.placement import Placement, SearchTooLarge
 
 Value = int | Decimal
 

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gipextract import parse
-from gipextract.writers.docx import render_docx
+from docwriters.docx import render_docx
 from roundtrip import check_round_trip
 from strategies import any_template, grids
 

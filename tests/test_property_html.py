@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gipextract import parse
-from gipextract.writers.html import AUTO, render_html
+from docwriters.html import AUTO, render_html
 from placement_oracle import TooMany
 from roundtrip import check_round_trip, printed_rows, undecidable
 from strategies import any_template, grids

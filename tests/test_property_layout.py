@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gipextract import parse
-from gipextract.writers import render_html, render_text
-from gipextract.writers.docx import render_docx
+from docwriters import render_html, render_text
+from docwriters.docx import render_docx
 from strategies import any_template, grids
 
 MARKERS = ("—", "-", "－", "/", "无")

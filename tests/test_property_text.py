@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from gipextract import parse
-from gipextract.writers import TEXT_STYLES, render_text
+from docwriters import TEXT_STYLES, render_text
 from placement_oracle import TooMany
 from roundtrip import check_round_trip, fused_runs, printed_rows, undecidable
 from strategies import SPLITTABLE_LABELS, any_template, grids
@@ -117,7 +117,7 @@ def test_fused_run_followed_by_a_space_is_still_split() -> None:
     """A space the page kept after a row's last value (``…3 1.属于国家秘密``) ends the run but
     does not make the run one printed number: its digits are still split over the row."""
     from gipextract import templates
-    from gipextract.writers import form_rows
+    from docwriters import form_rows
     template = templates.get("2021")
     grid = {k: (Decimal(0) if k[2] == "amount" else 0) for k in template.cell_keys()}
     for r in ("new_received", "granted", "total"):

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from gipextract import parse
 from gipextract import templates
-from gipextract.writers import render_text
+from docwriters import render_text
 
 T2021 = templates.get("2021")
 T2019 = templates.get("2019")

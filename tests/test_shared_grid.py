@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from gipextract import parse, templates
 from gipextract.read.columns import width
-from gipextract.writers import render_text
+from docwriters import render_text
 
 T2019 = templates.get("2019")
 

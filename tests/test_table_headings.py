@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from gipextract import parse, templates
-from gipextract.writers import render_text
+from docwriters import render_text
 
 T2021 = templates.get("2021")
 # pdftotext -layout on merged header cells repeated in every column: two characters a line.

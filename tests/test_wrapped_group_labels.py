@@ -8,7 +8,7 @@ from decimal import Decimal
 from gipextract import parse, templates
 from gipextract.read.document import Provenance
 from gipextract.place.tokens import tokenize
-from gipextract.writers import render_text
+from docwriters import render_text
 
 T2021 = templates.get("2021")
 NOT_HELD = "（四）无法提供\t1.本机关不掌握相关政府信息\t"

@@ -9,7 +9,7 @@ files), so a reader that swapped two such rows would pass it. Here each grid is 
 seeded ``random.Random`` with every cell non-zero (table 三's result rows 1-30 per applicant,
 totals and the balance computed; table 四 1-9 per outcome), checked against every identity of
 TEMPLATES.md, and written with the package's writers (laid out from their own description of
-the form, gipextract/writers/forms.py). Each document's expected JSON is that grid: every
+the form, corpus/tools/docwriters/forms.py). Each document's expected JSON is that grid: every
 cell printed, so every status is ``ok``. An amount printed in 元 is the grid's 万元 value times
 10 000, in 亿元 divided by 10 000: the reader must convert it back exactly.
 """
@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gipextract.writers import render_html, render_text  # noqa: E402
-from gipextract.writers.docx import render_docx  # noqa: E402
-from gipextract.writers.forms import official_form  # noqa: E402
+from docwriters import render_html, render_text  # noqa: E402
+from docwriters.docx import render_docx  # noqa: E402
+from docwriters.forms import official_form  # noqa: E402
 from make_docx_corpus import expected, identity_failures  # noqa: E402
 
 OUT = ROOT / "corpus" / "dense"

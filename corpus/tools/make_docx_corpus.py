@@ -6,8 +6,8 @@ Run from the repository root:
 
 Deterministic: fixed seeds, fixed package timestamps and core properties, so two runs write
 byte-identical files (``--check`` rebuilds in memory and compares with what is on disk).
-Uses only the standard library, python-docx/lxml (through ``gipextract.writers.docx``) and
-``gipextract.templates`` / ``gipextract.writers.layout``; nothing under ../shared.
+Uses only the standard library, python-docx/lxml (through ``docwriters.docx``) and
+``gipextract.templates`` / ``docwriters.layout``; nothing under ../shared.
 
 The grids are either a seed document's values (corpus/seeds/*.expected.json) or random but
 valid grids from a seeded ``random.Random``. Every grid is checked here against the identities
@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from gipextract.templates import Template, get  # noqa: E402
-from gipextract.writers.docx import render_docx  # noqa: E402
-from gipextract.writers.layout import show  # noqa: E402
+from docwriters.docx import render_docx  # noqa: E402
+from docwriters.layout import show  # noqa: E402
 
 OUT = ROOT / "corpus" / "docx"
 SEEDS = ROOT / "corpus" / "seeds"
@@ -404,7 +404,7 @@ and core properties, so a rerun gives byte-identical files; `--check` verifies t
 The tables follow the real merged-cell structure of the blank official form in Word
 (`政务公开年报模版.docx`, see `../shared/peer-samples/MANIFEST.md`): grid widths, every
 `w:gridSpan`/`w:vMerge`, the header texts and line breaks. That structure is encoded in
-`gipextract/writers/docx.py`; the 2019 form gets the analogous structure (FORM-NOTES §3).
+`corpus/tools/docwriters/docx.py`; the 2019 form gets the analogous structure (FORM-NOTES §3).
 
 Each `NAME.docx` has `NAME.expected.json` beside it, in the seeds' format: `template`, `report`
 (unit, year, title, published), `tables` (every cell of the template's grid; counts are ints,

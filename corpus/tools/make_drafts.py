@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from gipextract import templates  # noqa: E402
-from gipextract.writers.text import render_text  # noqa: E402
+from docwriters.text import render_text  # noqa: E402
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ Run from the repository root (deterministic: fixed seeds, no network, no clock):
     python corpus/tools/make_html_corpus.py            # (re)write corpus/html/
     python corpus/tools/make_html_corpus.py --check    # rebuild in memory, compare with the files
 
-Uses the standard library, gipextract.templates, gipextract.writers and the stdlib-only
+Uses the standard library, gipextract.templates, docwriters and the stdlib-only
 oracle beside this file (corpus/tools/oracle.py, which imports nothing from gipextract).
 
 For every page:
@@ -15,7 +15,7 @@ For every page:
 2. the blank cells (``&nbsp;``) and dropped cells (``<td>`` left out) are chosen; both are
    zero cells. Drops in tables 三 and 四 are drawn until the oracle resolves every cell
    (no ambiguity), except where a page means to be ambiguous;
-3. the page is rendered with gipextract.writers.render_html;
+3. the page is rendered with docwriters.render_html;
 4. the oracle reads the page's own bytes (its own HTML parsing, its own row finding) and
    places the printed values; its result is the expected file. It is cross-checked here
    against the truth: every fixed value equals the true value, every ambiguous cell has the
@@ -40,8 +40,8 @@ sys.path.insert(0, str(TOOLS))
 import oracle  # noqa: E402  (corpus/tools/oracle.py, stdlib only)
 from gipextract import templates  # noqa: E402
 from gipextract.templates import Template  # noqa: E402
-from gipextract.writers import render_html, render_js_shell  # noqa: E402
-from gipextract.writers.layout import show  # noqa: E402
+from docwriters import render_html, render_js_shell  # noqa: E402
+from docwriters.layout import show  # noqa: E402
 
 OUT = ROOT / "corpus" / "html"
 SEEDS = ROOT / "corpus" / "seeds"
@@ -640,7 +640,7 @@ def _ref(ref) -> str:
 
 
 def _notes(spec: dict, t: Template, blanks: list, dropped: list, res: dict, opts: dict) -> str:
-    parts = [f"Synthetic portal page written by corpus/tools/make_html_corpus.py (gipextract.writers.render_html); "
+    parts = [f"Synthetic portal page written by corpus/tools/make_html_corpus.py (docwriters.render_html); "
              f"template {t.id}. Traps: " + "; ".join(spec["traps"]) + "."]
     rep = spec["report"]
     if rep["unit"] in rep["title"]:
@@ -685,7 +685,7 @@ def readme(summaries: list[dict]) -> str:
         "    python corpus/tools/oracle.py --check corpus/html/*.html",
         "",
         "`corpus/tools/make_html_corpus.py` is deterministic (fixed `random.Random` seeds, no network,",
-        "no clock) and uses only the standard library, `gipextract.templates`, `gipextract.writers` and",
+        "no clock) and uses only the standard library, `gipextract.templates`, `docwriters` and",
         "`corpus/tools/oracle.py`. For each page it:",
         "",
         "1. takes the values of a seed (`corpus/seeds/*.expected.json`) or draws a realistic random grid",
@@ -694,7 +694,7 @@ def readme(summaries: list[dict]) -> str:
         "2. picks zero cells to print as `&nbsp;` (blank) and zero cells whose `<td>` is dropped. Drops in",
         "   tables 三 and 四 are redrawn until the oracle resolves every cell; the two pages that drop a",
         "   cell of table 二 (no identities there) are ambiguous on purpose;",
-        "3. renders the page with `gipextract.writers.render_html` (`render_js_shell` for page 17);",
+        "3. renders the page with `docwriters.render_html` (`render_js_shell` for page 17);",
         "4. runs the oracle on the page's bytes and writes its result as the expected file, after checking",
         "   it against the true grid: fixed values equal the truth, ambiguous cells list the truth among",
         "   their candidates, cells outside rows with dropped `<td>`s are `ok` (`empty` when blank). Page 03",

@@ -5,7 +5,7 @@ Run from the repository root:
     python corpus/tools/make_layout_corpus.py           # writes corpus/layout/
     python corpus/tools/make_layout_corpus.py --check   # rebuilds in memory, compares byte for byte
 
-Deterministic; uses only the standard library, the template data and ``gipextract.writers``.
+Deterministic; uses only the standard library, the template data and ``docwriters``.
 Each document is rendered from a grid written out below, whose identities are checked here
 from the template JSON (not by gipextract). The expected file is derived from that grid and
 from the set of cells the document leaves blank, never from gipextract's output:
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from gipextract import templates  # noqa: E402  (the template data and the writers only)
-from gipextract.writers import render_html, render_text  # noqa: E402
-from gipextract.writers.docx import render_docx  # noqa: E402
+from docwriters import render_html, render_text  # noqa: E402
+from docwriters.docx import render_docx  # noqa: E402
 
 OUT = ROOT / "corpus" / "layout"
 UNIT = "某某县某某局"

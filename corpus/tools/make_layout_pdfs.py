@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_layout_corpus import OUT, UNIT, YEAR, Marked, expected, grid_2021, zeros  # noqa: E402
 
 from gipextract import templates  # noqa: E402
-from gipextract.writers.layout import show  # noqa: E402
+from docwriters.layout import show  # noqa: E402
 
 FONT_TTC = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 15.0

@@ -20,7 +20,8 @@ from array import array
 from dataclasses import dataclass
 from typing import Any, Iterable, Literal, Mapping, Sequence
 
-from ..report import Report
+from ..errors import MissingExtraError
+from ..report import Finding, Report, finding
 from .unitnames import same_unit
 
 Kind = Literal["other_unit", "previous_year", "same_unit"]
@@ -77,28 +78,27 @@ class SimilarPair:
                 "year_a": self.year_a, "year_b": self.year_b, "kind": self.kind,
                 "score": round(self.score, 3), "passages": [p.to_dict() for p in self.passages]}
 
-    @property
-    def message(self) -> str:
-        """One Chinese line for people."""
-        what = {"other_unit": "与其他单位的报告", "previous_year": "与本单位上一年度报告",
-                "same_unit": "与本单位的另一份报告"}[self.kind]
+    def finding(self) -> Finding:
+        """The pair as a ``copied_prose`` finding (its message from the catalogue)."""
         parts = "、".join(sorted({p.section_a for p in self.passages}))
         first, second = ((self.unit_a or self.a, self.year_a), (self.unit_b or self.b, self.year_b))
         if self.kind == "previous_year" and (self.year_a or 0) < (self.year_b or 0):
             first, second = second, first
-        return (f"{first[0]}（{first[1]}）{what}{second[0]}（{second[1]}）"
-                f"有{len(self.passages)}段文字雷同（第{parts}部分，占较短一方的{self.score:.0%}）")
+        return finding("copied_prose", first=first[0], first_year=first[1], second=second[0],
+                       second_year=second[1], relation=self.kind, count=len(self.passages), parts=parts,
+                       share=self.score)
 
-
-class MissingExtraError(ImportError):
-    """``datasketch`` (the ``similar`` extra) is not installed."""
+    @property
+    def message(self) -> str:
+        """The pair in Chinese."""
+        return self.finding().message
 
 
 def _minhash_class() -> Any:
     try:
         from datasketch import MinHash
     except ImportError:
-        raise MissingExtraError("similar_pairs() needs datasketch: pip install 'gipextract[similar]'") from None
+        raise MissingExtraError(None, feature="similar_pairs()", extra="similar") from None
     return MinHash
 
 

@@ -8,10 +8,10 @@ kind a name used where the report names itself (``现公布X2022年…年度报�
 from __future__ import annotations
 
 import re
-from typing import Mapping
+
 
 from ..read.normalize import HAN
-from ..report import Report
+from ..report import Finding, Report, finding
 
 _DEPARTMENT_END = ("局", "委员会", "委", "办公室", "办公厅", "厅", "中心", "署", "院", "办", "处", "所",
                    "站", "队", "管委会", "管理委员会")
@@ -142,14 +142,14 @@ def _name_core(clean: str, start: int, end: int) -> str | None:
     return None
 
 
-def other_unit_findings(report: Report, text: str, meta: Mapping[str, str]) -> list[tuple[str, str]]:
-    """(severity, message) for other units' names in the text: same-kind names anywhere outside
-    quotations, and any unit named where the report names itself."""
-    own = [n for n in (report.info.unit, report.info.publisher, meta.get("publisher")) if n]
+def other_unit_findings(report: Report, text: str, publisher: str | None = None) -> list[Finding]:
+    """Other units' names in the text: same-kind names anywhere outside quotations, and any
+    unit named where the report names itself (``publisher``: the page's 发布机构 field)."""
+    own = [n for n in (report.info.unit, report.info.publisher, publisher) if n]
     if not own:
         return []
     clean = _blank_quotes(text[:200_000])
-    out: list[tuple[str, str]] = []
+    out: list[Finding] = []
     self_named: list[str] = []
     for n_anchor, m in enumerate(_SELF_ANCHOR.finditer(clean)):
         if n_anchor >= 500:
@@ -165,8 +165,7 @@ def other_unit_findings(report: Report, text: str, meta: Mapping[str, str]) -> l
             continue
         self_named.append(name)
     if self_named:
-        out.append(("warning", f"报告以其他单位的名称自称：{'、'.join(self_named[:5])}（本单位为{own[0]}），"
-                               "可能照抄了其他单位的报告"))
+        out.append(finding("other_unit_name", named="self", names=self_named[:5], own=own[0]))
     kind = _kind(own[0])
     if kind is None:
         return out
@@ -185,6 +184,5 @@ def other_unit_findings(report: Report, text: str, meta: Mapping[str, str]) -> l
         names.append(name)
     names = [n for n in names if not any(o != n and n.endswith(o) for o in names)]
     if names:
-        out.append(("warning", f"文中出现其他{kind}的名称：{'、'.join(names[:8])}（本单位为{own[0]}），"
-                               "请核对是否照抄了其他单位的内容"))
+        out.append(finding("other_unit_name", named="same_kind", names=names[:8], own=own[0], unit_kind=kind))
     return out

@@ -3,6 +3,7 @@ flushed per document (JSON Lines, CSV) or a temporary file renamed at the end (J
 the view), so that an interrupted run leaves either valid partial output or nothing."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import stat
@@ -11,11 +12,12 @@ import tempfile
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
-from ..batch import Result
-from ..messages import Lang, localize
+from ..messages import Lang
+from ..report import Result, jsonable
+from . import UsageError
 
 
-class OutputError(Exception):
+class OutputError(UsageError):
     """The output location cannot be used (exit 2)."""
 
 
@@ -25,20 +27,21 @@ def check_location(target: str | None) -> None:
         return
     path = Path(target)
     if path.is_dir():
-        raise OutputError(f"{target}: is a folder; give a file name")
+        raise OutputError("output.is_folder", path=target)
     parent = path.parent if str(path.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"{target}: the folder {parent} does not exist")
+        raise OutputError("output.no_folder", path=target, folder=str(parent))
     try:
         st = path.stat()
     except FileNotFoundError:
         st = None
     except OSError as e:
-        raise OutputError(f"{target}: {e.strerror or e}") from None
+        raise OutputError("output.os_error", path=target, errno=errno.errorcode.get(e.errno or 0, e.errno),
+                          detail=e.strerror or str(e)) from None
     if st is not None and not stat.S_ISREG(st.st_mode):
-        raise OutputError(f"{target}: not a regular file (a device or pipe); write to a file or to standard output")
+        raise OutputError("output.not_regular", path=target)
     if not os.access(parent, os.W_OK) or (st is not None and not os.access(path, os.W_OK)):
-        raise OutputError(f"{target}: not writable")
+        raise OutputError("output.not_writable", path=target)
 
 
 class Atomic:
@@ -72,10 +75,13 @@ def data_stdout() -> IO[str]:
 def report_json(result: Result, compact: bool, lang: Lang, indent: int | None) -> str:
     """One result as JSON: the report, or ``{"schema", "source": {"path"}, "error"}``."""
     if result.report is None:
+        error = result.error
         d: dict[str, Any] = {"schema": 1, "source": {"path": result.path},
-                             "error": {"type": result.error_type, "message": result.error}}
+                             "error": {"type": result.error_type, "code": error.code if error else None,
+                                       "message": error.message(lang) if error else None,
+                                       "params": jsonable(error.params) if error else {}}}
     else:
-        d = localize(result.report, lang).to_dict(compact=compact)
+        d = result.report.to_dict(compact=compact, lang=lang)
     separators = (",", ":") if indent is None else None
     return json.dumps(d, ensure_ascii=False, indent=indent, separators=separators)
 
@@ -164,7 +170,7 @@ def _view(results: Iterable[Result], out: IO[str], compact: bool, lang: Lang, si
         if r.report is not None:
             if not first:
                 out.write("\n")
-            out.write(render(localize(r.report, lang), lang) + "\n")
+            out.write(render(r.report, lang) + "\n")
             out.flush()
             first = False
         yield r

@@ -1,10 +1,9 @@
 """Report metadata (unit, year, title, publication date) and the text of parts 一 to 六."""
 from __future__ import annotations
 
-from typing import Mapping
-
 import re
 
+from ..read.document import PageFacts
 from ..read.normalize import HAN, LazyPattern
 from ..report import ReportInfo
 
@@ -23,17 +22,6 @@ _DATE_LINE_RE = re.compile(r"^\s*(?P<y>20\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(
 _REGION_END = ("省", "市", "区", "县", "州", "旗", "盟")
 _LABEL_PREFIX_RE = re.compile(r"^\s*(?:标题|题名|名称)\s*[:：]\s*")
 
-HEADINGS: tuple[tuple[str, str], ...] = (
-    ("一", r"一\s*[、.．]\s*(?:20\d{2}\s*年\s*(?:度)?)?[^\n。]{0,8}?总体情况"),
-    ("二", r"二\s*[、.．]\s*主动公开政府信息(?:的)?情况"),
-    ("三", r"三\s*[、.．]\s*收到和处理政府信息公开申请(?:的)?情况"),
-    ("四", r"四\s*[、.．]\s*(?!结转)[^\d\n。]{0,20}?行政(?:法)?复议[^\d\n。]{0,14}?情况"),
-    ("五", r"五\s*[、.．]\s*[^\d\n。]{0,16}?存在的?主要问题[^\d\n。]{0,8}?(?:情况|措施)"),
-    ("六", r"(?:六\s*[、.．]\s*|(?<=\n)\s*)其他需要报告的事项"),
-)
-_HEADING_RES = [(k, LazyPattern(p)) for k, p in HEADINGS]
-
-
 # Sentence punctuation as the lines arrive here: folded, so 。 is "." and ， is ",".
 _SENTENCE_RE = re.compile(r"[。，；！？.,;!?](?!\d)")
 
@@ -48,12 +36,12 @@ def _clean_title(text: str) -> str:
     return re.sub(r"\s+", "", _LABEL_PREFIX_RE.sub("", text))
 
 
-def extract_info(lines: list[str], text: str, meta: Mapping[str, str]) -> ReportInfo:
-    """Unit, year, title and publication date from the first lines, the body and source metadata."""
+def extract_info(lines: list[str], text: str, page: PageFacts = PageFacts()) -> ReportInfo:
+    """Unit, year, title and publication date from the first lines, the body and the page's facts."""
     title = unit = None
     year: int | None = None
     head = [ln for ln in lines if ln.strip()][:25]
-    candidates = [meta["title"]] if meta.get("title") else []
+    candidates = [page.title] if page.title else []
     candidates += head
     # Title-like lines first, then a title wrapped onto a second line (…年度报 / 告) read
     # joined, and only then prose, where 年度报告 may follow a fragment of the name.
@@ -99,9 +87,9 @@ def extract_info(lines: list[str], text: str, meta: Mapping[str, str]) -> Report
     period = _PERIOD_RE.search(text)
     if period:
         year = int(period.group("year"))
-    published = meta.get("published") or _published(head, lines)
-    return ReportInfo(unit=unit or meta.get("publisher"), year=year, title=title, published=published,
-                      publisher=meta.get("publisher"), index_no=meta.get("index_no"))
+    published = page.published or _published(head, lines)
+    return ReportInfo(unit=unit or page.publisher, year=year, title=title, published=published,
+                      publisher=page.publisher, index_no=page.index_no)
 
 
 def _published(head: list[str], lines: list[str]) -> str | None:
@@ -114,22 +102,3 @@ def _published(head: list[str], lines: list[str]) -> str | None:
         if m:
             return f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
     return None
-
-
-def sections(text: str) -> dict[str, str]:
-    """The text of each part 一 … 六 found in ``text`` (headings in order)."""
-    found: list[tuple[str, int, int]] = []
-    pos = 0
-    for key, rx in _HEADING_RES:
-        m = rx.search(text, pos)
-        if m is None:
-            continue
-        found.append((key, m.start(), m.end()))
-        pos = m.end()
-    out: dict[str, str] = {}
-    for i, (key, _s, e) in enumerate(found):
-        end = found[i + 1][1] if i + 1 < len(found) else len(text)
-        body = re.sub(r"[ \t\u3000]+", " ", text[e:end])
-        body = re.sub(r"\s*\n\s*", "\n", body).strip()
-        out[key] = body
-    return out

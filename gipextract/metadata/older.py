@@ -21,9 +21,3 @@ def pre_national_year(doc: Document) -> int | None:
             return year
         return None  # the first titled year decides
     return None
-
-
-def message(year: int) -> str:
-    """Why no tables were found, for a report of ``year`` (Chinese first)."""
-    return (f"{year}年度报告早于国家统一表格（2019年起）：没有全国统一的统计表 — a {year} report, before the "
-            "national tables of 2019: it has no national-form tables to read")

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import csv
 from decimal import Decimal
-from functools import lru_cache
 from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator
 
-from .. import templates
-from ..report import Report, json_value
+from ..errors import MissingExtraError
+from ..read.source import display_path
+from ..report import Report, Result, json_value
+from ..templates.labels import cell_labels
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
-
-    from ..batch import Result
 
 RECORD_FIELDS = ("document", "sha256", "unit", "year", "template", "table", "row", "column", "row_label",
                  "column_label", "value", "status", "candidates", "note", "page", "line", "source_table",
@@ -22,32 +21,10 @@ RECORD_FIELDS = ("document", "sha256", "unit", "year", "template", "table", "row
 CANDIDATE_SEP = "|"
 
 
-@lru_cache(maxsize=None)
 def labels(template_id: str) -> dict[tuple[str, str, str], tuple[str, str]]:
-    """Chinese (row label, column label) of every cell of a template; a row inside a group
-    (（三）不予公开 …) carries the group: ``（三）不予公开 / 1.属于国家秘密``."""
-    t = templates.get(template_id)
-    out = {}
-    for table in t.tables:
-        groups = {g.key: g.label for g in table.groups}
-        for row in table.rows:
-            group = groups.get(row.key.split(".")[0]) if "." in row.key else None
-            label = f"{group} / {row.label}" if group else (row.label or "")
-            for col in row.columns:
-                out[(table.key, row.key, col)] = (label, table.column(col).label)
-    return out
-
-
-def display_path(path: str | None) -> str | None:
-    """A file name fit for any text output: bytes that are not UTF-8 (a name unpacked from a
-    Windows zip, kept by Python as surrogates) become ``\\xNN`` escapes instead of a crash."""
-    if path is None:
-        return None
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """Chinese (row label, column label) of every cell of a template, as printed (a row inside
+    a group carries it: ``（三）不予公开 / 1.属于国家秘密``)."""
+    return cell_labels(template_id, "zh", full=True)
 
 
 def cell_findings(report: Report) -> dict[str, list[str]]:
@@ -82,15 +59,15 @@ def records(report: Report) -> list[dict[str, Any]]:
     return out
 
 
-def result_records(result: "Result") -> list[dict[str, Any]]:
+def result_records(result: Result) -> list[dict[str, Any]]:
     """A batch result as records; a failed input is one record carrying its error."""
     if result.report is not None:
         return records(result.report)
     return [{**dict.fromkeys(RECORD_FIELDS), "document": display_path(result.path), "status": "error",
-             "error": f"{result.error_type}: {result.error}"}]
+             "error": f"{result.error_type}: {result.error.reason if result.error else ''}"}]
 
 
-def write_csv(results: Iterable["Result"], out: IO[str]) -> Iterator["Result"]:
+def write_csv(results: Iterable[Result], out: IO[str]) -> Iterator[Result]:
     """Stream results to ``out`` as tidy CSV, flushed after each document (an interrupted run
     leaves whole rows); yields each result once written. Open ``out`` with
     ``encoding="utf-8-sig"`` so that Excel and WPS read the Chinese right."""
@@ -113,7 +90,7 @@ def to_frame(reports: Report | Iterable[Report]) -> "pandas.DataFrame":
     try:
         import pandas as pd
     except ImportError:  # pragma: no cover - depends on the optional extra
-        raise RuntimeError("to_frame() needs pandas: pip install 'gipextract[pandas]'") from None
+        raise MissingExtraError(None, feature="to_frame()", extra="pandas") from None
     if isinstance(reports, Report):
         reports = [reports]
     rows = [r for rep in reports for r in records(rep)]

@@ -4,12 +4,10 @@ from __future__ import annotations
 import unicodedata
 
 from .. import templates
+from ..messages import Lang, say
 from ..report import Cell, Report, json_value
 
 MARKS = {"ok": "", "empty": "·", "inferred": "*", "ambiguous": "?", "missing": ""}
-LEGENDS = {"zh": "· 原文留空（按 0 计）   * 由勾稽关系推定   ?{…} 有多种可能（候选值）   — 无法确定",
-           "en": "· blank in the source (0)   * inferred from the identities   ? ambiguous {candidates}   — missing"}
-LEGEND = LEGENDS["en"]
 TITLES = {"proactive": "二、主动公开政府信息情况", "requests": "三、收到和处理政府信息公开申请情况",
           "appeals": "四、政府信息公开行政复议、行政诉讼情况"}
 SHORT_COLUMNS = {
@@ -49,15 +47,14 @@ def _grid(rows: list[list[str]], numeric_from: int = 1) -> list[str]:
             for k, r in enumerate(rows)]
 
 
-def render(report: Report, lang: str = "zh") -> str:
-    """The report as text: metadata, three grids, findings (headings and legend in ``lang``;
-    the findings' messages as they are in ``report``, see :func:`gipextract.messages.localize`)."""
+def render(report: Report, lang: Lang = "zh") -> str:
+    """The report as text: metadata, three grids, findings (headings, legend and messages in ``lang``)."""
     tpl = templates.get(report.template)
     info = report.info
-    out = [f"{report.source.path or '<input>'}  [{report.source.format}, form {report.template} "
-           f"({tpl.document})]",
-           f"单位: {info.unit or '?'}   年度: {info.year or '?'}   发布: {info.published or '?'}",
-           f"标题: {info.title or '?'}", ""]
+    out = [say("view.source", lang, path=report.source.path or "<input>", format=report.source.format,
+               template=report.template, document=tpl.document),
+           say("view.info", lang, unit=info.unit or "?", year=info.year or "?", published=info.published or "?"),
+           say("view.title", lang, title=info.title or "?"), ""]
     cells = {(c.table, c.row, c.column): c for c in report.cells}
     for spec in tpl.tables:
         out.append(TITLES.get(spec.key, spec.heading))
@@ -89,14 +86,13 @@ def render(report: Report, lang: str = "zh") -> str:
             out += _grid(rows, numeric_from=99)
         out.append("")
     for e in report.extra_rows:
-        out.append(f"extra row ({e.table}): {e.label}: {' '.join(e.values)}")
-    zh = lang == "zh"
-    out.append(LEGENDS["zh" if zh else "en"])
+        out.append(say("view.extra_row", lang, table=e.table, label=e.label, values=" ".join(e.values)))
+    out.append(say("view.legend", lang))
     if report.findings:
         out.append("")
-        out.append(f"核查结果（{len(report.findings)} 条）：" if zh else f"findings ({len(report.findings)}):")
+        out.append(say("view.findings", lang, count=len(report.findings)))
         for f in report.findings:
-            out.append(f"  [{f.severity}] {f.code}: {f.message}")
+            out.append(f"  [{f.severity}] {f.code}: {f.text(lang)}")
     else:
-        out.append("核查结果：无，各项勾稽关系均成立" if zh else "findings: none — every identity holds")
+        out.append(say("view.no_findings", lang))
     return "\n".join(out)

@@ -2,15 +2,13 @@
 coloured by its status with its reason as a comment, a 核查 (findings) sheet, failed inputs."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from .. import templates
-from .export import display_path
-from ..messages import Lang, localize, show
-from ..report import Report
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..batch import Result
+from ..errors import MissingExtraError
+from ..messages import Lang, show
+from ..read.source import display_path
+from ..report import Report, Result
 
 # Fill colours by status (ok cells stay plain): the reader sees at a glance what was printed.
 FILLS = {"empty": "EDEDED", "inferred": "FFF2CC", "ambiguous": "F8CBAD", "missing": "FF9999"}
@@ -20,7 +18,7 @@ FINDINGS_SHEET = "核查"
 LEGEND_SHEET = "说明"
 
 
-def write_xlsx(results: Iterable["Result"], path: str, lang: Lang = "zh") -> Iterator["Result"]:
+def write_xlsx(results: Iterable[Result], path: str, lang: Lang = "zh") -> Iterator[Result]:
     """One sheet per table and form (one row per report, one column per cell), a 核查 sheet of
     findings, an ``errors`` sheet for failed inputs; yields each result once added. Writes in
     openpyxl's streaming mode, so memory stays flat; the file appears when the workbook is saved."""
@@ -30,7 +28,7 @@ def write_xlsx(results: Iterable["Result"], path: str, lang: Lang = "zh") -> Ite
         from openpyxl.comments import Comment
         from openpyxl.styles import PatternFill
     except ImportError:  # pragma: no cover - depends on the optional extra
-        raise RuntimeError("xlsx output needs openpyxl: pip install 'gipextract[xlsx]'") from None
+        raise MissingExtraError(None, feature="XLSX", extra="xlsx") from None
     wb = Workbook(write_only=True)
     fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in FILLS.items()}
     legend = wb.create_sheet(LEGEND_SHEET)
@@ -52,12 +50,11 @@ def write_xlsx(results: Iterable["Result"], path: str, lang: Lang = "zh") -> Ite
             if errors is None:
                 errors = wb.create_sheet("errors")
                 errors.append(["document", "error"])
-            errors.append([display_path(result.path), f"{result.error_type}: {result.error}"])
+            errors.append([display_path(result.path), f"{result.error_type}: {result.error.message(lang) if result.error else ''}"])
             yield result
             continue
-        report = localize(report, lang)
         doc = display_path(report.source.path)
-        reasons = _reasons(report)
+        reasons = _reasons(report, lang)
         t = templates.get(report.template)
         by_key = {(c.table, c.row, c.column): c for c in report.cells}
         for table in t.tables:
@@ -79,14 +76,14 @@ def write_xlsx(results: Iterable["Result"], path: str, lang: Lang = "zh") -> Ite
             ws.append(row)
         for f in report.findings:
             findings.append([doc, report.info.unit, report.info.year, f.severity, f.code, " ".join(f.cells),
-                             f.message])
+                             f.text(lang)])
         yield result
     for line in _legend(lang):
         legend.append([styled(legend, text, status) for text, status in line])
     wb.save(path)
 
 
-def _reasons(report: Report) -> dict[str, str]:
+def _reasons(report: Report, lang: Lang) -> dict[str, str]:
     out: dict[str, str] = {}
     for c in report.cells:
         if c.status == "ok":
@@ -98,9 +95,10 @@ def _reasons(report: Report) -> dict[str, str]:
             why += f"（{c.note}）"
         out[c.ref] = why
     for f in report.findings:
+        message = f.text(lang)
         for ref in f.cells:
-            if ref in out and f.message not in out[ref] and len(out[ref]) < 900:
-                out[ref] += "\n" + f.message[:400]
+            if ref in out and message not in out[ref] and len(out[ref]) < 900:
+                out[ref] += "\n" + message[:400]
     return out
 
 

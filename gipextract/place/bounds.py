@@ -1,4 +1,4 @@
-"""Blank cells settled by bounds: counts are never negative.
+"""Step ``bounds``: blank cells settled by bounds, since counts are never negative.
 
 A report may leave cells blank that are not 0 (a 总计 it did not fill in). One identity
 with one blank fixes that blank on its own; several blanks need the others first: a
@@ -12,9 +12,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Mapping, Sequence
 
+from .placement import FORCED, Placement
+from .state import State
+
 Value = int | Decimal
-Var = tuple[int, int]  # (unit, column)
-Term = tuple[int, int, int]  # (unit, column, coefficient)
+Var = tuple[int, int]  # (row, column)
+Term = tuple[int, int, int]  # (row, column, coefficient)
 Bound = tuple[Value | None, Value | None]  # (low, high); None is unbounded
 
 _MAX_PASSES = 64  # bounds shrink by whole steps; a table settles in a few passes
@@ -113,3 +116,43 @@ def _exact(x: Value, like: Value) -> Value | None:
             return x
         return int(x) if x == x.to_integral_value() else None
     return x if isinstance(x, Decimal) else Decimal(x)
+
+
+def settle_by_bounds(state: State) -> None:
+    """Blank cells that bounds over all of a table's identities fix (``inferred``), where every
+    row has one reading and the blanks read as 0 break an identity; everything else as read."""
+    for table in state.tables.values():
+        chosen = table.chosen
+        if not chosen or any(len(ps) != 1 for ps in chosen.values()):
+            continue
+        local, cross, _ = table.equations(state.template.id)  # type: ignore[union-attr]
+        rows = table.all_rows()
+        kind_of = {c.key: c.kind for c in table.spec.columns}
+        values: dict[Var, Value] = {}
+        free: set[Var] = set()
+        signed: set[Var] = set()
+        for i, ps in chosen.items():
+            p, r = ps[0], rows[i]
+            for j, v in enumerate(p.values):
+                values[(i, j)] = v
+                o = p.origin[j]
+                if o < 0 and p.pieces[j] is None or o >= 0 and r.tokens[o].blank:
+                    free.add((i, j))
+                    if kind_of[r.row.columns[j]] == "signed":
+                        signed.add((i, j))
+        if not free:
+            continue
+        eqs = [tuple((i, c, k) for c, k in eq) for i in chosen for eq in local[i]]
+        eqs += [eq.terms for eq in cross if all(u in chosen for u, _, _ in eq.terms)]
+        if all(sum(values[(u, c)] * k for u, c, k in eq) == 0 for eq in eqs):
+            continue  # the common case: the blanks read as 0 already fit
+        fixed = settle(values, free, signed, eqs)
+        if not fixed:
+            continue
+        for i in {u for u, _ in fixed}:
+            p = chosen[i][0]
+            vals, origin = list(p.values), list(p.origin)
+            for (u, j), v in fixed.items():
+                if u == i:
+                    vals[j], origin[j] = v, FORCED
+            chosen[i] = [Placement(tuple(vals), tuple(origin), p.pieces)]

@@ -1,4 +1,4 @@
-"""Rows whose values a converter moved away from their labels: those cells are left open.
+"""Step ``displaced``: rows whose values a converter moved away from their labels are left open.
 
 A bare label beside a row that prints too many values, a table flattened column by column,
 and table 四's row broken up among its header words all say the same thing: the values are
@@ -6,7 +6,8 @@ in the document, but not where order would put them.
 """
 from __future__ import annotations
 
-from .reconstruct import RowRead, TableRead
+from ..report import finding
+from .state import RowRead, State, TableRead
 
 
 def scrambled_table(rows: list[RowRead], another: bool = False) -> bool:
@@ -53,3 +54,26 @@ def displaced_rows(rows: list[RowRead]) -> set[int]:
                     out.add(i)
                     i += step
     return out
+
+
+def open_displaced(state: State) -> None:
+    """Mark tables flattened column by column and rows beside an over-long row as left open,
+    each with its finding; rows that order could not pair (:mod:`.order`) get theirs."""
+    state.flattened = any(scrambled_table(t.rows) for t in state.tables.values())
+    for table in state.tables.values():
+        key, rows = table.spec.key, table.all_rows()
+        table.displaced = displaced_rows(rows)
+        table.scrambled = scrambled_table(rows, state.flattened) or values_among_headers(table, state.flattened)
+        if table.scrambled:
+            state.findings.append(finding("table_scrambled", [ref for r in rows if r.found for ref in row_refs(key, r)],
+                                          table=key))
+        for i, r in enumerate(rows):
+            if r.found and r.read_by == "unpaired":
+                state.findings.append(finding("rows_unpaired", row_refs(key, r), table=key, row=r.row.key))
+            elif r.found and not table.scrambled and i in table.displaced:
+                state.findings.append(finding("values_displaced", row_refs(key, r), table=key, row=r.row.key))
+
+
+def row_refs(table: str, r: RowRead) -> list[str]:
+    """``table.row.column`` of each cell of the row."""
+    return [f"{table}.{r.row.key}.{c}" for c in r.row.columns]

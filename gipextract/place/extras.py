@@ -26,7 +26,7 @@ _NOT_HAN = re.compile(f"[^{HAN}]")
 
 
 @dataclass(frozen=True)
-class ExtraRow:
+class ExtraRowRead:
     """A row a local variant adds to the form (e.g. 其他主动公开文件): kept, not placed."""
 
     table: str
@@ -37,7 +37,7 @@ class ExtraRow:
 
 
 def split_extra(toks: list[tuple[int, Token]], pieces: list[Piece], prov_at: Callable[[int], Provenance],
-                table_key: str) -> tuple[list[Token], list[ExtraRow]]:
+                table_key: str) -> tuple[list[Token], list[ExtraRowRead]]:
     """Label text after a row's values starts a row the form does not have.
 
     ``toks`` and ``pieces`` are positioned in the run; ``prov_at`` gives the provenance of a
@@ -66,7 +66,7 @@ def split_extra(toks: list[tuple[int, Token]], pieces: list[Piece], prov_at: Cal
         j = bisect_left(positions, stop) if stop is not None else len(positions)
         if i < j:
             row_toks = tuple(t for _, t in toks[i:j])
-            extras.append(ExtraRow(table_key, p.text, tuple(t.text for t in row_toks), prov_at(p.start), row_toks))
+            extras.append(ExtraRowRead(table_key, p.text, tuple(t.text for t in row_toks), prov_at(p.start), row_toks))
     return own, extras
 
 
@@ -90,7 +90,7 @@ def is_form_fragment(spec: TableSpec, text: str, shortest: int = 3) -> bool:
     return len(han) >= shortest and han in _wording(spec) and han not in _whole_labels(spec)
 
 
-def adopt_orphans(spec: TableSpec, runs: list[tuple[list[Token], list[ExtraRow]]]) -> None:
+def adopt_orphans(spec: TableSpec, runs: list[tuple[list[Token], list[ExtraRowRead]]]) -> None:
     """Runs in text order, each a row's tokens and the extra rows after them: the values of a
     form-fragment extra row that ends a run move to the next row when it prints nothing (in place)."""
     for (_, extras), (there, _) in zip(runs, runs[1:]):

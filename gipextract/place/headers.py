@@ -1,4 +1,4 @@
-"""Where each column of a table lies on the page (PDF boxes), from its header words.
+"""Step ``headers``: where each column of a table lies on the page (PDF boxes), from its header words.
 
 Header words are found on the compact text first; a header whose words wrap inside their
 cells (自然 / 人, with 总计 on the first line) comes apart in the text's order, so the
@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from .. import templates
 from ..read.normalize import compact, label_core
 from ..templates import TableSpec
-
-if TYPE_CHECKING:  # the reconstructor's flat text; imported for type hints only (no cycle)
-    from .flat import Flat
+from .flat import Flat
+from .state import State
 
 
 @lru_cache(maxsize=None)
@@ -28,7 +26,17 @@ def _header_pattern(template_id: str, table_key: str) -> "re.Pattern[str]":
     return re.compile("|".join(f"(?P<h{i}>{re.escape(a)})" if a in heads else re.escape(a) for i, a in enumerate(alts)))
 
 
-def header_spans(flat: "Flat", spec: TableSpec, template_id: str, start: int,
+def locate_headers(state: State) -> None:
+    """Column spans of every table being read, from the header words before its first row label."""
+    for table in state.reads():
+        if not table.found:
+            continue
+        first = min((h.end for h in table.hits if h.end is not None and h.row.label is not None), default=table.end)
+        table.header_spans = header_spans(state.flat, table.spec, state.template.id,  # type: ignore[union-attr]
+                                          table.start, first if first > table.start else table.end)
+
+
+def header_spans(flat: Flat, spec: TableSpec, template_id: str, start: int,
                   end: int) -> dict[str, tuple[float, float]] | None:
     """Horizontal extent of each column (by key), from where the header labels are printed."""
     pattern = _header_pattern(template_id, spec.key)
@@ -95,7 +103,7 @@ def _spans_from(found: dict[str, list[tuple[float, float]]], words: list[str],
     return {c.key: sp for c, sp in zip(spec.columns, result)}
 
 
-def _stacked_words(flat: "Flat", start: int, end: int) -> list[tuple[str, float, float]]:
+def _stacked_words(flat: Flat, start: int, end: int) -> list[tuple[str, float, float]]:
     """The header's words (PDF boxes), those stacked in one cell joined top to bottom: a
     word continues the one above it when it starts within a line's gap below it and
     their horizontal extents overlap by half the narrower one."""

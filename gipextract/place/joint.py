@@ -1,21 +1,22 @@
-"""The joint search over rows' readings, on their contributions to the table's identities.
+"""Step ``joint``: the readings of a table's rows that its identities allow together.
 
-Units are rows with several readings (value vectors); each reading is given here as its
-contribution (``delta``) to every identity that involves an uncertain row, and ``start``
-holds the identities' constant parts. Both passes are exact: they only ever drop readings
-and partial states that cannot be part of a full solution.
+Each row with several readings (value vectors) is given here as each reading's contribution
+(``delta``) to every identity that involves an uncertain row, and ``start`` holds the
+identities' constant parts. Both passes are exact: they only ever drop readings and partial
+states that cannot be part of a full solution.
 """
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Sequence
 
 from ..limits import checkpoint
+from ..report import finding
+from .equations import Equation
+from .placement import Placement, SearchTooLarge
+from .state import State
 
 Value = int | Decimal
-
-
-class SearchTooLarge(Exception):
-    """More placements than the search is allowed to look at."""
 
 
 _WORK: list[int] | None = None  # set to a list to record each search's work (bench/bench_placement.py)
@@ -23,29 +24,29 @@ _REACH_CAP = 20000  # sums tracked per equation in propagation; an equation with
 
 
 def propagate(deltas: list[list[tuple[Value, ...]]], start: tuple[Value, ...]) -> list[list[int]] | None:
-    """Options of each unit that some choice of the others completes, equation by equation
-    (necessary for a full solution, so nothing viable is ever dropped); None if a unit has none."""
+    """Options of each row that some choice of the others completes, equation by equation
+    (necessary for a full solution, so nothing viable is ever dropped); None if a row has none."""
     alive = [list(range(len(d))) for d in deltas]
     for _ in range(len(deltas) + 1):
         changed = False
         for r in range(len(start)):
             checkpoint()
-            units = [j for j in range(len(deltas)) if any(deltas[j][vi][r] for vi in alive[j])]
-            if not units:
+            rows = [j for j in range(len(deltas)) if any(deltas[j][vi][r] for vi in alive[j])]
+            if not rows:
                 continue
-            # Sums reachable by the units before each one, and by the units after it.
+            # Sums reachable by the rows before each one, and by the rows after it.
             before: list[set[Value]] = [{start[r]}]
-            for j in units:
+            for j in rows:
                 nxt = {s + deltas[j][vi][r] for s in before[-1] for vi in alive[j]}
                 if len(nxt) > _REACH_CAP:
                     break
                 before.append(nxt)
             else:
                 after: list[set[Value]] = [{0}]
-                for j in reversed(units):
+                for j in reversed(rows):
                     after.append({s + deltas[j][vi][r] for s in after[-1] for vi in alive[j]})
-                after.reverse()  # after[i]: sums of units[i:]
-                for i, j in enumerate(units):
+                after.reverse()  # after[i]: sums of rows[i:]
+                for i, j in enumerate(rows):
                     rest, keep = after[i + 1], []
                     for vi in alive[j]:
                         d = deltas[j][vi][r]
@@ -63,8 +64,8 @@ def propagate(deltas: list[list[tuple[Value, ...]]], start: tuple[Value, ...]) -
 
 def _reach(deltas: list[list[tuple[Value, ...]]], alive: list[list[int]], start: tuple[Value, ...]
            ) -> tuple[list[list[set[Value] | None]], list[list[set[Value] | None]]]:
-    """Per equation, the sums units ``0..i-1`` can reach (``start`` included) and the sums
-    units ``i..k-1`` can reach, for every i; None where a set would exceed ``_REACH_CAP``."""
+    """Per equation, the sums rows ``0..i-1`` can reach (``start`` included) and the sums
+    rows ``i..k-1`` can reach, for every i; None where a set would exceed ``_REACH_CAP``."""
     k = len(deltas)
     prefix: list[list[set[Value] | None]] = []
     suffix: list[list[set[Value] | None]] = []
@@ -88,10 +89,10 @@ def _reach(deltas: list[list[tuple[Value, ...]]], alive: list[list[int]], start:
 def meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[int]], start: tuple[Value, ...],
                         members: list[list[int]], max_states: int, max_work: int = 300_000
                         ) -> list[set[int]] | None:
-    """The options of each unit that take part in a full solution, searched from both ends.
+    """The options of each row that take part in a full solution, searched from both ends.
 
-    A forward state is ``start`` plus the contributions of units ``0..f-1``; a backward
-    state the contributions of units ``b..k-1``. An equation whose units all lie on one
+    A forward state is ``start`` plus the contributions of rows ``0..f-1``; a backward
+    state the contributions of rows ``b..k-1``. An equation whose rows all lie on one
     side is checked as that side completes it; the rest where the two sides meet
     (forward + backward == 0).
     """
@@ -129,7 +130,7 @@ def meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[i
         else:
             b -= 1
             j = b
-            # An equation all of whose units are at or after j is complete: its constant
+            # An equation all of whose rows are at or after j is complete: its constant
             # (in the forward start) plus this side's sum must vanish.
             closing = [r for r in range(len(start)) if first[r] == j]
             nxt = {}
@@ -149,14 +150,14 @@ def meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[i
             raise SearchTooLarge
     if _WORK is not None:
         _WORK.append(work)
-    # Equations with units on both sides: forward + backward == 0, i.e. backward == -forward
+    # Equations with rows on both sides: forward + backward == 0, i.e. backward == -forward
     # (one-sided equations were checked already; their entries cancel the same way).
     meet = [s for s in fwd[-1] if tuple(-x for x in s) in bwd[-1]]
     if not meet:
         return None
     viable: list[set[int]] = [set() for _ in range(k)]
     states = set(meet)
-    for j in range(f, 0, -1):  # forward units f-1 … 0
+    for j in range(f, 0, -1):  # forward rows f-1 … 0
         prev = set()
         for state in states:
             for p, vi in fwd[j][state]:
@@ -164,7 +165,7 @@ def meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[i
                 prev.add(p)
         states = prev
     states = {tuple(-x for x in s) for s in meet}
-    for depth in range(len(bwd) - 1, 0, -1):  # backward units b … k-1
+    for depth in range(len(bwd) - 1, 0, -1):  # backward rows b … k-1
         j = k - depth
         prev = set()
         for state in states:
@@ -173,3 +174,85 @@ def meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[i
                 prev.add(p)
         states = prev
     return viable
+
+
+def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
+          max_states: int = 200000) -> list[list[int]] | None:
+    """Indices of the placements of each row that take part in at least one full solution.
+
+    ``domains[u]`` lists row ``u``'s placements. Returns None when no combination
+    satisfies every equation. Raises :class:`SearchTooLarge` past ``max_states``.
+
+    Exact, and polynomial in practice: first each equation alone prunes the value vectors
+    that no choice of the other rows can complete (a scalar reachability pass per
+    equation, repeated until nothing changes); then the remaining combinations are searched
+    from both ends at once (meet in the middle), always extending the side with fewer
+    states, so k uncertain rows of six readings cost about 2·6^(k/2) states, not 6^k.
+    """
+    uncertain = [u for u, d in enumerate(domains) if len({p.values for p in d}) > 1]
+    # Constant part of each equation from rows with a single value vector.
+    unc = set(uncertain)
+    const = []
+    for eq in equations:
+        total = 0
+        for u, c, k in eq.terms:
+            if u not in unc:
+                total += domains[u][0].values[c] * k
+        const.append(total)
+    relevant = [i for i, eq in enumerate(equations) if any(u in unc for u, _, _ in eq.terms)]
+    if not uncertain:
+        ok = all(const[i] == 0 for i in range(len(equations)))
+        return [list(range(len(d))) for d in domains] if ok else None
+    rel = set(relevant)
+    if any(const[i] != 0 for i in range(len(equations)) if i not in rel):
+        return None
+    pos = {u: j for j, u in enumerate(uncertain)}
+    # Distinct value vectors per row, with their contribution to each relevant equation.
+    vecs: list[list[tuple[Value, ...]]] = []
+    deltas: list[list[tuple[Value, ...]]] = []
+    for u in uncertain:
+        vs = list(dict.fromkeys(p.values for p in domains[u]))
+        vecs.append(vs)
+        deltas.append([tuple(sum(v[c] * k for uu, c, k in equations[i].terms if uu == u) for i in relevant)
+                       for v in vs])
+    start = tuple(const[i] for i in relevant)
+    alive = propagate(deltas, start)
+    if alive is None:
+        return None
+    viable_vecs = meet_in_the_middle(deltas, alive, start,
+                                      [[pos[u] for u, _, _ in equations[i].terms if u in pos] for i in relevant],
+                                      max_states)
+    if viable_vecs is None:
+        return None
+    result = []
+    for u, d in enumerate(domains):
+        if u in pos:
+            keep = {vecs[pos[u]][vi] for vi in viable_vecs[pos[u]]}
+            result.append([i for i, p in enumerate(d) if p.values in keep])
+        else:
+            result.append(list(range(len(d))))
+    return result
+
+
+def joint_search(state: State) -> None:
+    """Keep each row's readings that some reading of every other row completes under the
+    table's identities; where none or too many do, every reading is kept and it is said."""
+    for table in state.tables.values():
+        key = table.spec.key
+        cross = table.equations(state.template.id)[1]  # type: ignore[union-attr]
+        usable = [i for i, d in enumerate(table.readings) if d]
+        remap = {u: j for j, u in enumerate(usable)}
+        eqs = [Equation(tuple((remap[u], c, k) for u, c, k in eq.terms))
+               for eq in cross if all(u in remap for u, _, _ in eq.terms)]
+        sub: list[list[Placement]] = [table.readings[u] for u in usable]  # type: ignore[misc]
+        viable: list[list[int]] | None
+        try:
+            viable = solve(sub, eqs)
+        except SearchTooLarge:
+            viable = None
+            state.findings.append(finding("placement_too_large", table=key))
+        if viable is None:
+            viable = [list(range(len(d))) for d in sub]
+            if any(len(d) > 1 for d in sub):
+                state.findings.append(finding("placement_inconsistent", table=key))
+        table.chosen = {i: [sub[remap[i]][k] for k in viable[remap[i]]] for i in remap}

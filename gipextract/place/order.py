@@ -1,4 +1,5 @@
-"""Rows of values printed apart from their labels, put on the form's rows by order.
+"""Step ``order``: each row's tokens, and rows of values printed apart from their labels put on
+the form's rows by order.
 
 A converter of a PDF to Markdown (the peer sample kewei-2024) prints some rows' values as
 pipe rows of their own: after a label that already holds its own values, or after loose
@@ -14,12 +15,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .extras import ExtraRow, is_form_fragment
 from ..read.document import Provenance
-from ..templates import RowSpec, TableSpec
+from ..templates import TableSpec
+from .extras import ExtraRowRead, is_form_fragment
+from .state import LabelHit, RowRead, State, TableRead
 from .tokens import Token
 
-Run = tuple[RowSpec, "Provenance | None", bool, list[Token], list[ExtraRow]]
+Run = tuple[LabelHit, "Provenance | None", list[Token], list[ExtraRowRead]]
 
 
 def _line(p: Provenance) -> tuple[object, ...] | None:
@@ -58,11 +60,12 @@ def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple
     loose label is one of the rows to fill. Nothing is filled where the read rows are out of
     the form's order, or where a gap's counts do not match.
     """
-    if all(len(tokens) <= len(row.columns) and not extras for row, _, _, tokens, extras in runs):
+    if all(len(tokens) <= len(hit.row.columns) and not extras for hit, _, tokens, extras in runs):
         return {}, set(), set()  # the common case: no row holds more values than cells, nothing apart
     index = {r.key: i for i, r in enumerate(spec.rows)}
     cut: list[tuple[int, Provenance | None, list[list[Token]], list[list[Token]]]] = []
-    for row, label_prov, _fuzzy, tokens, extras in runs:
+    for hit, label_prov, tokens, extras in runs:
+        row = hit.row
         units = _units(tokens)
         if units is None:
             return {}, set(), set()
@@ -128,3 +131,42 @@ def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple
             taken += rows
         last, pending = at, []
     return filled, {id(t) for u in taken for t in u}, unsure
+
+
+def fill_order(state: State) -> None:
+    """The rows of every table being read: tokens after the label, or put there by order."""
+    for table in state.reads():
+        table_rows(table)
+
+
+def table_rows(table: TableRead) -> None:
+    """Fill ``table.rows``, ``table.extra_rows`` and ``table.group_rows`` from its runs."""
+    spec = table.spec
+    if not table.found:
+        table.rows = [RowRead(r, False) for r in spec.rows]
+        return
+    filled, taken, unsure = fill_in_order(spec, table.runs)
+    reads: dict[str, RowRead] = {}
+    groups: list[tuple[LabelHit, RowRead]] = []
+    for hit, label_prov, tokens, extras in table.runs:
+        own = tuple(t for t in tokens if id(t) not in taken)
+        read = RowRead(hit.row, True, own, label_prov, "approximate" if hit.approximate else "label")
+        if hit.group is not None:
+            groups.append((hit, read))
+        else:
+            reads[hit.row.key] = read
+        table.extra_rows.extend(e for e in extras if not (e.tokens and all(id(t) in taken for t in e.tokens)))
+    for row in spec.rows:
+        if row.key in filled:
+            table.rows.append(RowRead(row, True, filled[row.key], read_by="order"))
+        elif row.key in unsure:
+            table.rows.append(RowRead(row, True, (), reads[row.key].label_prov, "unpaired"))
+        else:
+            table.rows.append(reads.get(row.key, RowRead(row, False)))
+    # A bare group label prints no total: its rows are not printed at all.
+    table.group_rows = [(hit.group, read) for hit, read in sorted(groups, key=lambda g: _group_index(spec, g[0]))
+                        if read.tokens]  # type: ignore[misc]
+
+
+def _group_index(spec: TableSpec, hit: LabelHit) -> int:
+    return [g.key for g in spec.groups].index(hit.group.key)  # type: ignore[union-attr]

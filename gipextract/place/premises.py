@@ -1,4 +1,4 @@
-"""Cells read on a premise, and what undoes them.
+"""Step ``premises``: cells read on a premise, and what undoes them.
 
 A row that prints fewer values than it has cells is read with its absent cells as blanks
 (0), or with what a row identity then forces. That holds only if the identities hold: where
@@ -10,10 +10,10 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Sequence
 
-from ..checks.identities import failures, ref_str
-from ..report import Cell, Finding
-from .readings import Placement
-from ..templates import Template
+from ..report import Cell, Finding, finding
+from ..templates.identities import Evaluation, evaluate, ref_str
+from .placement import Placement
+from .state import State
 
 
 def rests_on_absent_cells(placements: Sequence[Placement], local: Sequence[tuple[tuple[int, int], ...]]) -> bool:
@@ -45,12 +45,34 @@ def _rank(matrix: list[list[int]]) -> int:
     return rank
 
 
-def contradicted(template: Template, cells: list[Cell], values: dict[tuple[str, str, str], object],
-                 assumed: set[tuple[str, str]], ordered: frozenset[tuple[str, str]] = frozenset()
-                 ) -> tuple[list[Cell], list[Finding]]:
+def undo_contradicted(state: State) -> None:
+    """Evaluate the identities over the cells; where one fails over cells read on a premise,
+    those cells become ``missing`` and the identities are evaluated again over the new grid.
+    The last evaluation is the report's (see :mod:`gipextract.checks.identities`)."""
+    template = state.template
+    assert template is not None
+    evaluation = evaluate(template, _values(state.cells))
+    assumed = {(t.spec.key, key) for t in state.tables.values() for key in t.assumed}
+    ordered = frozenset((t.spec.key, r.row.key) for t in state.tables.values() for r in t.rows
+                        if r.read_by == "order")
+    cells, undone = contradicted(evaluation, state.cells, assumed, ordered)
+    if undone:  # an inferred finding about cells now left open would name values no longer given
+        gone = {ref for f in undone for ref in f.cells}
+        state.findings = [f for f in state.findings if not (f.code == "inferred" and set(f.cells) <= gone)] + undone
+        state.cells = cells
+        evaluation = evaluate(template, _values(cells))
+    state.evaluation = evaluation
+
+
+def _values(cells: list[Cell]) -> dict[tuple[str, str, str], object]:
+    return {(c.table, c.row, c.column): c.value for c in cells}
+
+
+def contradicted(evaluation: Evaluation, cells: list[Cell], assumed: set[tuple[str, str]],
+                 ordered: frozenset[tuple[str, str]] = frozenset()) -> tuple[list[Cell], list[Finding]]:
     """Cells read on a premise, named by a failing identity, become ``missing``: the unprinted
     cells of a row that rests on absent cells (``assumed``), and the cells of a row whose
-    values were put there by the form's order (``ordered``, see :mod:`orderfill`).
+    values were put there by the form's order (``ordered``, see :mod:`.order`).
 
     Such values hold only if absent cells are blanks, or the order is the form's, and the
     identities hold. A failing identity over them breaks that premise (pdftotext printed a
@@ -61,14 +83,11 @@ def contradicted(template: Template, cells: list[Cell], values: dict[tuple[str, 
         row = (c.table, c.row)
         return c.status in ("inferred", "empty") and (row in ordered or c.source is None and row in assumed)
 
-    if not assumed and not ordered:
-        return cells, []
-    failed, _ = failures(template, values)
-    if not failed:
+    if not assumed and not ordered or not evaluation.failed:
         return cells, []
     by_ref = {(c.table, c.row, c.column): c for c in cells}
     rows: dict[tuple[str, str], list[str]] = {}
-    for f in failed:
+    for f in evaluation.failed:
         for ref in f.check.left + f.check.right:
             if ref in by_ref and unprinted(by_ref[ref]):
                 ids = rows.setdefault(ref[:2], [])
@@ -78,9 +97,7 @@ def contradicted(template: Template, cells: list[Cell], values: dict[tuple[str, 
         return cells, []
     out = [replace(c, value=None, status="missing", note="contradicted by an identity")
            if (c.table, c.row) in rows and unprinted(c) else c for c in cells]
-    return out, [Finding("warning", "inferred_contradicted",
-                         f"{table}.{row}: cells read on a premise (unprinted cells as blanks, or values put "
-                         f"here by the form's order), but {', '.join(ids)} then fails; left undetermined",
-                         tuple(ref_str((c.table, c.row, c.column)) for c in cells
-                               if (c.table, c.row) == (table, row) and unprinted(c)))
+    return out, [finding("inferred_contradicted", [ref_str((c.table, c.row, c.column)) for c in cells
+                                                   if (c.table, c.row) == (table, row) and unprinted(c)],
+                         table=table, row=row, identities=ids)
                  for (table, row), ids in sorted(rows.items())]

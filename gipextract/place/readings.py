@@ -1,4 +1,4 @@
-"""Placement search: which printed token goes to which cell.
+"""Step ``readings``: every way a row's printed tokens can go on its cells.
 
 A row's tokens keep their printed order. When a row prints fewer values than it has
 cells, blanks were dropped somewhere; when digits of several cells are fused, the run
@@ -7,39 +7,19 @@ cells, several leave the cells on which they disagree ambiguous. Nothing here gu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Sequence
 
-from .joint import SearchTooLarge, meet_in_the_middle, propagate
 from ..limits import checkpoint
+from ..report import finding
 from ..templates import Kind
-from .tokens import Token
+from .placement import BLANK, FORCED, MAX_PIECE_DIGITS, Placement, SearchTooLarge
+from .state import RowRead, State, TableRead
+from .tokens import EMPTY_CELL, Token
 from .values import Number, blank_value, convert, valid_digit_piece
 
 Value = int | Decimal
-
-# Where a cell's value came from in one placement.
-MAX_PIECE_DIGITS = 12  # a cell split out of fused digits holds at most this many (counts stay below 10^12)
-BLANK = -1  # no token: a dropped (or printed-blank) cell, read as 0
-FORCED = -2  # no token, and a row identity forces a value other than 0
-
-
-@dataclass(frozen=True)
-class Placement:
-    """One way of putting a row's tokens on its cells."""
-
-    values: tuple[Value, ...]
-    origin: tuple[int, ...]  # token index per cell, or BLANK / FORCED
-    pieces: tuple[str | None, ...]  # the digits a cell took from a split token
-
-
-@dataclass(frozen=True)
-class Equation:
-    """``sum(coef * cell) == 0`` over cells given as (unit, column) pairs."""
-
-    terms: tuple[tuple[int, int, int], ...]  # (unit index, column index, coefficient)
-
 
 def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]],
                   cap: int = 20000) -> list[Placement]:
@@ -81,7 +61,7 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
 def _joinable(tokens: Sequence[Token]) -> list[int]:
     """Indices i where tokens i and i+1 may be the two pieces of one printed integer: on the
     same text line, exactly one character column apart, the first not 0 and neither signed
-    on the right, decimal or with a unit."""
+    on the right, decimal or with a measure word."""
     out = []
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
@@ -89,7 +69,7 @@ def _joinable(tokens: Sequence[Token]) -> list[int]:
         if (a.number is None or b.number is None or pa.bbox is None or pb.bbox is None
                 or pa.page is not None or pa.line is None or pa.line != pb.line):
             continue
-        if a.number.unit or b.number.unit or a.number.is_decimal or b.number.is_decimal:
+        if a.number.measure or b.number.measure or a.number.is_decimal or b.number.is_decimal:
             continue
         if a.number.digits in ("0", "-0") or b.number.digits.startswith("-") or a.text != a.number.digits \
                 or b.text != b.number.digits:
@@ -291,8 +271,8 @@ def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequ
             if not valid_digit_piece(piece):
                 break
             whole = length == len(int_part)
-            unit = tok.number.unit if whole else None  # type: ignore[union-attr]
-            v = convert(Number(sign + piece, unit), kinds[col])
+            measure = tok.number.measure if whole else None  # type: ignore[union-attr]
+            v = convert(Number(sign + piece, measure), kinds[col])
             if v is None:
                 continue
             values[col], origin[col], pieces[col] = v, ti, sign + piece
@@ -320,62 +300,56 @@ def _dedupe(ps: list[Placement]) -> list[Placement]:
     return list(seen.values())
 
 
-def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
-          max_states: int = 200000) -> list[list[int]] | None:
-    """Indices of the placements of each unit that take part in at least one full solution.
-
-    ``domains[u]`` lists unit ``u``'s placements. Returns None when no combination
-    satisfies every equation. Raises :class:`SearchTooLarge` past ``max_states``.
-
-    Exact, and polynomial in practice: first each equation alone prunes the value vectors
-    that no choice of the other units can complete (a scalar reachability pass per
-    equation, repeated until nothing changes); then the remaining combinations are searched
-    from both ends at once (meet in the middle), always extending the side with fewer
-    states, so k uncertain rows of six readings cost about 2·6^(k/2) states, not 6^k.
-    """
-    uncertain = [u for u, d in enumerate(domains) if len({p.values for p in d}) > 1]
-    # Constant part of each equation from units with a single value vector.
-    unc = set(uncertain)
-    const = []
-    for eq in equations:
-        total = 0
-        for u, c, k in eq.terms:
-            if u not in unc:
-                total += domains[u][0].values[c] * k
-        const.append(total)
-    relevant = [i for i, eq in enumerate(equations) if any(u in unc for u, _, _ in eq.terms)]
-    if not uncertain:
-        ok = all(const[i] == 0 for i in range(len(equations)))
-        return [list(range(len(d))) for d in domains] if ok else None
-    rel = set(relevant)
-    if any(const[i] != 0 for i in range(len(equations)) if i not in rel):
-        return None
-    pos = {u: j for j, u in enumerate(uncertain)}
-    # Distinct value vectors per unit, with their contribution to each relevant equation.
-    vecs: list[list[tuple[Value, ...]]] = []
-    deltas: list[list[tuple[Value, ...]]] = []
-    for u in uncertain:
-        vs = list(dict.fromkeys(p.values for p in domains[u]))
-        vecs.append(vs)
-        deltas.append([tuple(sum(v[c] * k for uu, c, k in equations[i].terms if uu == u) for i in relevant)
-                       for v in vs])
-    start = tuple(const[i] for i in relevant)
-    alive = propagate(deltas, start)
-    if alive is None:
-        return None
-    viable_vecs = meet_in_the_middle(deltas, alive, start,
-                                      [[pos[u] for u, _, _ in equations[i].terms if u in pos] for i in relevant],
-                                      max_states)
-    if viable_vecs is None:
-        return None
-    result = []
-    for u, d in enumerate(domains):
-        if u in pos:
-            keep = {vecs[pos[u]][vi] for vi in viable_vecs[pos[u]]}
-            result.append([i for i, p in enumerate(d) if p.values in keep])
-        else:
-            result.append(list(range(len(d))))
-    return result
 
 
-__all__ = ["BLANK", "FORCED", "Equation", "Placement", "SearchTooLarge", "enumerate_row", "solve"]
+def trim_layout(tokens: tuple[Token, ...], width: int) -> tuple[Token, ...]:
+    """A row of more than ``width`` tokens without the empty layout cells at its edges
+    (padding and merged label columns), the trailing ones first; printed blank markers
+    (—, /) are kept, for the placement to weigh."""
+    if len(tokens) <= width:
+        return tokens
+    lead, end = 0, len(tokens)
+    while end - lead > width and tokens[end - 1].text == EMPTY_CELL:
+        end -= 1
+    while end - lead > width and tokens[lead].text == EMPTY_CELL:
+        lead += 1
+    return tokens[lead:end]
+
+
+def row_readings(state: State) -> None:
+    """Every reading of every row that is not left open, as placements of its tokens; a row
+    with too many readings, or none, is reported and left open."""
+    for table in state.tables.values():
+        key = table.spec.key
+        local = table.equations(state.template.id)[0]  # type: ignore[union-attr]
+        kind_of = {c.key: c.kind for c in table.spec.columns}
+        rows = table.all_rows()
+        table.readings = []
+        for i, r in enumerate(rows):
+            if not r.found or table.scrambled or r.read_by == "unpaired" or i in table.displaced:
+                table.readings.append(None)
+                continue
+            kinds = [kind_of[c] for c in r.row.columns]
+            if len(r.tokens) > len(kinds):
+                r = replace(r, tokens=trim_layout(r.tokens, len(kinds)))
+                _set_row(table, i, r)
+            refs = [f"{key}.{r.row.key}.{c}" for c in r.row.columns]
+            try:
+                found: list[Placement] | None = enumerate_row(r.tokens, kinds, local[i])
+            except SearchTooLarge:
+                state.findings.append(finding("placement_too_large", refs, table=key, row=r.row.key))
+                found = None
+            if found is not None and not found:
+                state.findings.append(finding("placement_none", refs, table=key, row=r.row.key,
+                                              printed=[t.text for t in r.tokens], count=len(r.tokens),
+                                              width=len(r.row.columns)))
+                found = None
+            table.readings.append(found)
+
+
+def _set_row(table: TableRead, i: int, r: RowRead) -> None:
+    if i < len(table.rows):
+        table.rows[i] = r
+    else:
+        g = i - len(table.rows)
+        table.group_rows[g] = (table.group_rows[g][0], r)

@@ -38,7 +38,7 @@ class Token(NamedTuple):
 
 
 EMPTY_CELL = "\ue000"  # stands in for an empty table cell in the flattened text
-_NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<unit>万元|亿元|元|件|个|项|条|次|人|(?:[ \u3000]{1,3}|\n)(?:万元|亿元|元)(?![\u3400-\u9fff]))?"
+_NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<measure>万元|亿元|元|件|个|项|条|次|人|(?:[ \u3000]{1,3}|\n)(?:万元|亿元|元)(?![\u3400-\u9fff]))?"
 # 无 is a printed blank, except where it begins the form's own words cut by a line break
 # (（四）无 / 法提供, 4.无 / 正当理由), or stands after a group's ordinal: a converter that
 # repeats the start of a group label on every row of the group prints （四）无 alone.
@@ -88,9 +88,9 @@ def tokenize(text: str, offset: int, starts: Sequence[int], frag_texts: Sequence
     append = tokens.append
     f = 0
     for m in _TOKEN_RE.finditer(clean):
-        sign, num, unit, blank = m.groups()
-        if unit is not None and unit[0] in " \u3000\n":
-            unit = unit.strip()  # a currency unit after a space or in the next cell (`12345678.90 元`)
+        sign, num, measure, blank = m.groups()
+        if measure is not None and measure[0] in " \u3000\n":
+            measure = measure.strip()  # a money scale after a space or in the next cell (`12345678.90 元`)
         start = m.start()
         f = bisect_right(starts, start + offset, f) - 1  # starts[0] is 0: never below 0
         printed = m.group(0)
@@ -101,18 +101,18 @@ def tokenize(text: str, offset: int, starts: Sequence[int], frag_texts: Sequence
                 continue  # parenthetical groups are blanked in `clean`: look at the text
             append((start, Token(None, printed, provs[f], False)))
             continue
-        if unit is None and len(num) == 4 and num[:2] in ("19", "20") and _YEAR_AFTER_RE.match(clean, m.end()):
+        if measure is None and len(num) == 4 and num[:2] in ("19", "20") and _YEAR_AFTER_RE.match(clean, m.end()):
             continue  # `2024 年工作中…`: a year in the sentence after a table, never a value
-        if unit is None and not sign and len(num) <= 2 and _ORDINAL_AFTER_RE.match(clean, m.end()):
+        if measure is None and not sign and len(num) <= 2 and _ORDINAL_AFTER_RE.match(clean, m.end()):
             continue  # `1.本机关不掌握…`: the ordinal of a label the search did not place
         if "," in num:
             num = num.replace(",", "")
         if sign:
             num = ("-" if sign in ("减少", "减", "-") else "") + num
-        number = _SMALL.get(num) if unit is None else None
-        append((start, Token(number or Number(num, unit), printed, provs[f], frag_texts[f] != printed,
+        number = _SMALL.get(num) if measure is None else None
+        append((start, Token(number or Number(num, measure), printed, provs[f], frag_texts[f] != printed,
                              notes.get(m.end() - 1) if notes else None)))
-    # Label text left over once the values (with their sign words and units) are taken out.
+    # Label text left over once the values (with their sign words and measure words) are taken out.
     if _CJK_RUN_RE.search(clean) is None:
         return tokens, []  # a row of bare values: the common case in table cells
     rest = blank_out(clean, [(pos, pos + len(t.text)) for pos, t in tokens])

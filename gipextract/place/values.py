@@ -7,9 +7,9 @@ from typing import NamedTuple
 
 from ..templates import Kind
 
-# Units seen inside amount cells, as the factor that turns them into 万元.
-UNIT_TO_WAN: dict[str, Decimal] = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
-COUNT_UNITS = frozenset({"件", "个", "项", "条", "次", "人"})
+# Money scales printed inside amount cells, as the factor that turns them into 万元.
+SCALE_TO_WAN: dict[str, Decimal] = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
+COUNT_WORDS = frozenset({"件", "个", "项", "条", "次", "人"})
 # No cell of the forms holds a number this long; a longer run is not a value (and int()
 # refuses strings over 4,300 digits, Decimal arithmetic rounds past 28 digits).
 MAX_NUMBER_DIGITS = 40
@@ -19,10 +19,11 @@ _EXACT = Context(prec=MAX_NUMBER_DIGITS + 20, traps=[Inexact, InvalidOperation])
 
 
 class Number(NamedTuple):
-    """A printed number as read: its digits (with sign and decimal part) and unit."""
+    """A printed number as read: its digits (with sign and decimal part) and the word printed
+    after them, a measure word (件) or a money scale (万元, 元)."""
 
     digits: str  # e.g. "-18", "258.181269", "1234"
-    unit: str | None = None
+    measure: str | None = None
 
     @property
     def is_decimal(self) -> bool:
@@ -37,7 +38,7 @@ def convert(number: Number, kind: Kind) -> int | Decimal | None:
     if len(digits) > MAX_NUMBER_DIGITS + 2:  # sign and decimal point
         return None
     if kind == "amount":
-        if number.unit is not None and number.unit not in UNIT_TO_WAN:
+        if number.measure is not None and number.measure not in SCALE_TO_WAN:
             return None
         try:
             value = Decimal(digits)
@@ -45,7 +46,7 @@ def convert(number: Number, kind: Kind) -> int | Decimal | None:
             return None
         if value < 0:
             return None
-        factor = UNIT_TO_WAN.get(number.unit or "万元", Decimal(1))
+        factor = SCALE_TO_WAN.get(number.measure or "万元", Decimal(1))
         if factor != 1:
             try:
                 value = _EXACT.multiply(value, factor)
@@ -54,7 +55,7 @@ def convert(number: Number, kind: Kind) -> int | Decimal | None:
             except (Inexact, InvalidOperation):
                 return None
         return value
-    if number.is_decimal or (number.unit is not None and number.unit not in COUNT_UNITS):
+    if number.is_decimal or (number.measure is not None and number.measure not in COUNT_WORDS):
         return None
     value_i = int(digits)
     if kind == "count" and value_i < 0:

@@ -1,7 +1,9 @@
-"""Format detection and dispatch: bytes in, :class:`~gipextract.read.document.Document` out.
+"""Reading: bytes in, :class:`~gipextract.read.document.Document` out.
 
-Each adapter lives in its own module and is imported only when a document of its
-format arrives, so reading a text file never loads pypdfium2 or lxml.
+One adapter per format, each in its own module and imported only when a document of its
+format arrives (reading a text file never loads pypdfium2 or lxml). Adapters keep every
+position the source gives and know nothing of the grid. A converter's quirk belongs in the
+adapter of the format the converter writes.
 """
 from __future__ import annotations
 
@@ -12,8 +14,9 @@ from ..errors import UnsupportedFormatError
 from .furniture import strip as strip_furniture
 from ..limits import Budget
 from .document import Document
+from .options import DEFAULT_OPTIONS, ReadOptions
 
-# format name -> module holding ``read(data: bytes, name: str, budget: Budget) -> Document``
+# format name -> module holding ``read(data, name, budget, options) -> Document``
 ADAPTERS: dict[str, str] = {
     "text": "gipextract.read.text",
     "html": "gipextract.read.html",
@@ -23,11 +26,6 @@ ADAPTERS: dict[str, str] = {
     "columns": "gipextract.read.columns",
     "image": "gipextract.read.ocr",  # only with ocr=True: needs the ``ocr`` extra
 }
-
-_LEGACY_ADVICE = ("legacy Word/WPS binary files are not read; convert it first, e.g. "
-                  "`soffice --headless --convert-to docx FILE`, or pass convert_legacy=True "
-                  "(`--convert-legacy`) to let gipextract call LibreOffice")
-
 
 def sniff(data: bytes) -> str:
     """The format of ``data`` decided from its content: pdf, docx, html or text."""
@@ -89,14 +87,11 @@ def _text_kind(data: bytes) -> str | None:
 
 
 def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None = None,
-         convert_legacy: bool = False) -> Document:
-    """Read ``data`` (named ``name`` in messages) with the adapter for its format.
-
-    ``convert_legacy`` converts .doc/.wps files with LibreOffice when it is installed.
-    """
+         options: ReadOptions = DEFAULT_OPTIONS) -> Document:
+    """Read ``data`` (named ``name`` in messages) with the adapter for its format."""
     budget = budget or Budget(name)
     fmt = fmt or sniff(data)
-    if fmt == "ole" and convert_legacy:
+    if fmt == "ole" and options.convert_legacy:
         from .legacy import legacy_to_docx
 
         data = legacy_to_docx(data, name, timeout=budget.limits.max_seconds)
@@ -104,17 +99,14 @@ def load(data: bytes, name: str, fmt: str | None = None, budget: Budget | None =
     if fmt == "zip" and name.lower().endswith(".docx"):
         fmt = "docx"  # a damaged package: let the DOCX reader say what is wrong with it
     if fmt == "ole":
-        raise UnsupportedFormatError(name, _LEGACY_ADVICE)
-    if fmt == "image" and not budget.ocr:
-        raise UnsupportedFormatError(name, "image files are read only by OCR: pass ocr=True (`--ocr`) "
-                                           "with the extra installed: pip install 'gipextract[ocr]'")
-    if fmt in ("zip", "rtf"):
-        raise UnsupportedFormatError(name, f"{fmt} files are not a format gipextract reads")
+        raise UnsupportedFormatError(name, "legacy_format")
+    if fmt == "image" and not options.ocr:
+        raise UnsupportedFormatError(name, "picture_needs_ocr")
     module = ADAPTERS.get(fmt)
     if module is None:
-        raise UnsupportedFormatError(name, f"no adapter for {fmt} documents in this version")
-    reader: Callable[[bytes, str, Budget], Document] = importlib.import_module(module).read
-    doc = strip_furniture(reader(data, name, budget))
-    budget.check("characters of text", sum(len(f.text) for b in doc.blocks for f in b.fragments),
-                 budget.limits.max_chars, "max_chars")
+        raise UnsupportedFormatError(name, "unsupported_format", format=fmt)
+    reader: Callable[[bytes, str, Budget, ReadOptions], Document] = importlib.import_module(module).read
+    doc = strip_furniture(reader(data, name, budget, options))
+    budget.check("chars", sum(len(f.text) for b in doc.blocks for f in b.fragments), budget.limits.max_chars,
+                 "max_chars")
     return doc

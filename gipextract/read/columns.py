@@ -16,6 +16,7 @@ from typing import Callable
 
 from ..limits import Budget
 from .document import Block, Document, Fragment, Provenance
+from .options import DEFAULT_OPTIONS, ReadOptions
 from .text import checked_text, lines
 
 _GAP_RE = re.compile(r"\S(?:\S| (?! ))*")  # a piece: non-space runs joined by single spaces
@@ -85,7 +86,7 @@ def laid_out(lines: list[str]) -> list[list[tuple[int, int, str]]]:
     return by_chars if _value_columns(by_chars) < _value_columns(by_width) else by_width
 
 
-def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
+def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Turn character-column text into a document: each line a block, each piece a fragment
     boxed by its display columns."""
     budget = budget or Budget(name)
@@ -101,4 +102,4 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
         blocks.append(Block("paragraph", frags))
     # Converters draw an HTML table's rows as the browser would: a row that lost cells has its
     # values packed to the left, so packed rows are not placed by column (see grid).
-    return Document(format="text", blocks=tuple(blocks), meta={"layout": "columns"})
+    return Document(format="text", blocks=tuple(blocks), layout="columns")

@@ -67,14 +67,53 @@ class Block:
         return " ".join(f.text for f in self.fragments)
 
 
+# How the source laid out its tables, where that changes what an empty place means:
+# "flow" (cells or lines as written), "reflowed" (a browser printed the page: a row that lost
+# cells has its values packed into the first columns) or "columns" (text padded into
+# character columns, as pdftotext -layout writes it).
+Layout = Literal["flow", "reflowed", "columns"]
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the adapter saw in the source that a reader should know (a catalogue phrase
+    ``notice.<code>`` with its arguments): garbled pages, image-only pages, an empty page."""
+
+    code: str
+    args: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the source says about itself outside the text: a web page's meta tags and
+    publication fields (标题、发布日期、发布机构、索引号), a PDF's producer."""
+
+    title: str | None = None
+    published: str | None = None  # ISO date
+    publisher: str | None = None
+    index_no: str | None = None
+    producer: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class OcrFacts:
+    """Pages read by OCR and the table cells that hold marks but no recognised text."""
+
+    pages: tuple[int, ...]
+    marks: tuple[tuple[int, tuple[int, ...]], ...] = ()  # (page, box) of each unread mark
+
+
 @dataclass(frozen=True)
 class Document:
-    """What an adapter returns: blocks in reading order and source-level metadata."""
+    """What an adapter returns: blocks in reading order and the facts of the source."""
 
     format: str
     blocks: tuple[Block, ...]
-    meta: Mapping[str, str] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
+    page: PageFacts = PageFacts()
+    layout: Layout = "flow"
+    ocr: OcrFacts | None = None
+    notices: tuple[Notice, ...] = ()
 
     def fragments(self) -> list[Fragment]:
         """Every fragment in reading order."""

@@ -14,6 +14,7 @@ import zipfile
 from ..errors import UnreadableInputError
 from ..limits import Budget
 from .document import Block, Document, Fragment, Provenance
+from .options import DEFAULT_OPTIONS, ReadOptions
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -35,14 +36,14 @@ def _part(z: zipfile.ZipFile, name: str, budget: Budget) -> bytes | None:
     except KeyError:
         return None
     limit = budget.limits.max_part_bytes
-    budget.check(f"{name} unpacked bytes (declared)", info.file_size, limit, "max_part_bytes")
+    budget.check("part_bytes", info.file_size, limit, "max_part_bytes", part=name)
     with z.open(info) as f:
         data = f.read(limit + 1)  # the declared size can lie: read no more than the limit
-    budget.check(f"{name} unpacked bytes", len(data), limit, "max_part_bytes")
+    budget.check("part_bytes", len(data), limit, "max_part_bytes", part=name)
     return data
 
 
-def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
+def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Turn a .docx into the shared document model."""
     from lxml import etree
 
@@ -50,31 +51,31 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile as e:
-        raise UnreadableInputError(name, f"not a readable .docx (zip): {e}") from None
+        raise UnreadableInputError(name, "docx_not_zip", detail=str(e)) from None
     with z:
         total = sum(i.file_size for i in z.infolist())
-        budget.check("package unpacked bytes", total, budget.limits.max_unpacked_bytes, "max_unpacked_bytes")
+        budget.check("package_bytes", total, budget.limits.max_unpacked_bytes, "max_unpacked_bytes")
         try:
             xml = _part(z, "word/document.xml", budget)
             numbering = _part(z, "word/numbering.xml", budget)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as e:
-            raise UnreadableInputError(name, f"corrupt .docx package: {e}") from None
+            raise UnreadableInputError(name, "docx_corrupt", detail=str(e)) from None
         if xml is None:
-            raise UnreadableInputError(name, "a zip file without word/document.xml is not a Word document")
+            raise UnreadableInputError(name, "docx_no_document")
     # Bytes under max_part_bytes can still be millions of empty elements (a 60 MB part of
     # ``<w:p/>`` builds a 2 GB tree): count start tags before building anything.
     elements = xml.count(b"<") - xml.count(b"</") - xml.count(b"<?") - xml.count(b"<!")
-    budget.check("XML elements in word/document.xml", elements, budget.limits.max_xml_elements, "max_xml_elements")
+    budget.check("xml_elements", elements, budget.limits.max_xml_elements, "max_xml_elements")
     parser = _parser()
     try:
         root = etree.fromstring(xml, parser)
     except etree.XMLSyntaxError as e:
-        raise UnreadableInputError(name, f"word/document.xml is not well-formed XML: {e}") from None
+        raise UnreadableInputError(name, "docx_bad_xml", detail=str(e)) from None
     if b"<!ENTITY" in xml[:4096]:
-        raise UnreadableInputError(name, "word/document.xml declares XML entities; refused")
+        raise UnreadableInputError(name, "docx_entities")
     body = root.find(_W + "body")
     if body is None:
-        raise UnreadableInputError(name, "word/document.xml has no body")
+        raise UnreadableInputError(name, "docx_no_body")
     walker = _Walker(_Numbering(numbering, parser) if numbering else None, budget)
     walker.container(body)
     return Document(format="docx", blocks=tuple(walker.blocks))
@@ -237,7 +238,7 @@ class _Walker:
                 elif tag == _W + "tc" and tables:
                     self.cells += 1  # layout tables' cells cost as much as data tables'
                     if self.cells > self.budget.limits.max_cells:
-                        self.budget.check("table cells in the document", self.cells, self.budget.limits.max_cells,
+                        self.budget.check("cells", self.cells, self.budget.limits.max_cells,
                                           "max_cells")
                     if not self.cells & 0xFF:
                         self.budget.tick()

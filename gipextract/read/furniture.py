@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .document import Block, Document
 
@@ -57,4 +58,4 @@ def strip(doc: Document) -> Document:
     if not drop:
         return doc
     blocks = tuple(b for i, b in enumerate(doc.blocks) if i not in drop)
-    return Document(format=doc.format, blocks=blocks, meta=doc.meta, warnings=doc.warnings)
+    return replace(doc, blocks=blocks)

@@ -12,7 +12,8 @@ import re
 
 from ..errors import ResourceLimitError, UnreadableInputError
 from ..limits import Budget
-from .document import Block, Document, Fragment, Provenance
+from .document import Block, Document, Fragment, Notice, OcrFacts, PageFacts, Provenance
+from .options import DEFAULT_OPTIONS, ReadOptions
 
 _SKIP = frozenset({"script", "style", "noscript", "iframe", "object", "embed", "svg", "select", "button", "input",
                    "textarea", "template", "head", "title", "meta", "link", "map", "canvas", "video", "audio"})
@@ -59,10 +60,10 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
             return data.decode(enc), enc
         except (UnicodeDecodeError, LookupError):
             continue
-    raise UnreadableInputError(name, f"HTML is neither UTF-8 nor {declared or 'GB18030'} (declared: {declared or 'none'})")
+    raise UnreadableInputError(name, "html_undecodable", declared=declared or "GB18030")
 
 
-def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
+def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Turn a portal page into the shared document model."""
     budget = budget or Budget(name)
     from lxml import etree
@@ -77,10 +78,10 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     try:
         root = etree.fromstring(payload, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
-        raise UnreadableInputError(name, f"HTML cannot be parsed: {e}") from None
+        raise UnreadableInputError(name, "html_unparsable", detail=str(e)) from None
     _check_log(parser, name)
     if root is None:
-        raise UnreadableInputError(name, "HTML holds no elements")
+        raise UnreadableInputError(name, "html_empty")
     meta = _head_meta(root)
     body = root.find("body")
     if body is None:
@@ -88,24 +89,26 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
     try:
         out = str(_flattener()(body))
     except etree.XSLTApplyError as e:
-        raise UnreadableInputError(name, f"HTML cannot be read: {e}") from None
+        raise UnreadableInputError(name, "html_unparsable", detail=str(e)) from None
     blocks = _blocks(_drop_chrome(out), budget)
-    warnings = []
+    notices = []
     if not any(b.kind == "table" for b in blocks):
         images = len(body.xpath(".//img"))
         chars = sum(len(f.text) for b in blocks for f in b.fragments)
         if chars < 200 and len(root.xpath("//script")) + len(data) // 4000 > 0:
-            warnings.append("the page holds almost no text (a JavaScript shell?)")
+            notices.append(Notice("script_shell"))
         if images:
-            warnings.append(f"the page has no tables but {images} image(s); the tables may be images")
-    if budget.ocr and body.find(".//img") is not None:  # tables pasted as pictures
+            notices.append(Notice("image_tables", {"images": images}))
+    ocr: OcrFacts | None = None
+    if options.ocr and body.find(".//img") is not None:  # tables pasted as pictures
         from .ocr import read_html_images
 
-        pictures, ocr_meta = read_html_images(body, name, budget)
-        blocks, meta = blocks + tuple(pictures), {**meta, **ocr_meta}
+        pictures, ocr = read_html_images(body, name, budget)
+        blocks = blocks + tuple(pictures)
     _body_meta(blocks, meta)
-    meta["encoding"] = encoding
-    return Document(format="html", blocks=blocks, meta=meta, warnings=tuple(warnings))
+    page = PageFacts(title=meta.get("title"), published=meta.get("published"), publisher=meta.get("publisher"),
+                     index_no=meta.get("index_no"), encoding=encoding)
+    return Document(format="html", blocks=blocks, page=page, ocr=ocr, notices=tuple(notices))
 
 
 def _html_parser():
@@ -123,7 +126,7 @@ def _check_log(parser, name: str) -> None:
     say so, never return what it read up to there as if it were the whole page."""
     for entry in parser.error_log:
         if entry.type_name == "ERR_RESOURCE_LIMIT" or "XML_PARSE_HUGE" in entry.message:
-            raise ResourceLimitError(name, f"the HTML parser stopped at line {entry.line}: {entry.message.strip()}")
+            raise ResourceLimitError(name, "html_parser_stopped", line=entry.line, detail=entry.message.strip())
 
 
 # The data-table test is made inside one ``table`` template (``xsl:choose`` on ``.//table``),
@@ -211,7 +214,7 @@ def _blocks(out: str, budget: Budget) -> tuple[Block, ...]:
         if k:
             body, _, part = part.partition(_END)
             # Counted before the table is expanded: the limit is for the whole page.
-            budget.check("table cells", cells_seen + body.count(_CELL), budget.limits.max_cells, "max_cells")
+            budget.check("cells", cells_seen + body.count(_CELL), budget.limits.max_cells, "max_cells")
             budget.tick()
             cells, n = _table_cells(body, budget)
             cells_seen += n
@@ -254,7 +257,7 @@ def _table_cells(body: str, budget: Budget | None = None) -> tuple[list[tuple[in
             if rs > 1:
                 area += (rs - 1) * cs
                 if area > area_limit and budget is not None:
-                    budget.check("grid positions covered by rowspan", area, area_limit, "max_cells")
+                    budget.check("span_area", area, area_limit, "max_cells")
                 for dr in range(1, rs):  # the cell's own row needs no record: c moves past it
                     for dc in range(cs):
                         occupied.add((r + dr, c + dc))

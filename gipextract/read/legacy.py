@@ -8,9 +8,6 @@ from pathlib import Path
 
 from ..errors import ResourceLimitError, UnsupportedFormatError
 
-ADVICE = "convert it first, e.g. `soffice --headless --convert-to docx FILE`"
-
-
 def soffice() -> str | None:
     """The LibreOffice command on this machine, if any."""
     return shutil.which("soffice") or shutil.which("libreoffice")
@@ -20,7 +17,7 @@ def legacy_to_docx(data: bytes, name: str, timeout: float = 60.0) -> bytes:
     """The .docx bytes LibreOffice makes of a legacy binary document."""
     exe = soffice()
     if exe is None:
-        raise UnsupportedFormatError(name, f"legacy Word/WPS file and LibreOffice is not installed; {ADVICE}")
+        raise UnsupportedFormatError(name, "no_libreoffice")
     with tempfile.TemporaryDirectory(prefix="gipextract-") as tmp:
         src = Path(tmp) / "input.doc"
         src.write_bytes(data)
@@ -29,8 +26,8 @@ def legacy_to_docx(data: bytes, name: str, timeout: float = 60.0) -> bytes:
             subprocess.run([exe, f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to",
                             "docx", "--outdir", tmp, str(src)], capture_output=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
-            raise ResourceLimitError(name, f"LibreOffice did not convert the file within {timeout:g} s") from None
+            raise ResourceLimitError(name, "legacy_timeout", seconds=f"{timeout:g}") from None
         out = Path(tmp) / "input.docx"
         if not out.exists():
-            raise UnsupportedFormatError(name, f"LibreOffice could not convert this legacy file; {ADVICE}")
+            raise UnsupportedFormatError(name, "legacy_failed")
         return out.read_bytes()

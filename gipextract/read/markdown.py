@@ -12,6 +12,7 @@ import re
 from ..errors import UnreadableInputError
 from ..limits import Budget
 from .document import Block, Document, Fragment, Provenance
+from .options import DEFAULT_OPTIONS, ReadOptions
 from .text import decode
 
 _SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -102,13 +103,13 @@ def split_row(line: str) -> list[str]:
     return [c.replace("\\|", "|") for c in re.split(r"(?<!\\)\|", body)]
 
 
-def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
+def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Turn Markdown bytes into a document of paragraph and table blocks."""
     budget = budget or Budget(name)
-    budget.check("characters of text", len(data), budget.limits.max_chars * 4, "max_chars")
+    budget.check("chars", len(data), budget.limits.max_chars * 4, "max_chars")
     text = decode(data, name)
     if "\x00" in text:
-        raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
+        raise UnreadableInputError(name, "binary_in_text")
     lines = text.splitlines()
     # markitdown writes an empty cell as `|  |` and the columns a merged cell spans as `| |`:
     # where a document holds both, the narrow ones are a merged cell's span, not blanks.
@@ -146,7 +147,7 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
                 elif len(rows) == 1:  # the row above the first separator is the header
                     rows[0] = (rows[0][0], [c and _header_word(c) for c in rows[0][1]])
                 i += 1
-            budget.check("table cells", sum(len(c) for _, c in rows), budget.limits.max_cells, "max_cells")
+            budget.check("cells", sum(len(c) for _, c in rows), budget.limits.max_cells, "max_cells")
             blocks.append(_table(rows, table))
             table += 1
             continue

@@ -13,7 +13,8 @@ from typing import Callable
 
 from ..errors import UnreadableInputError
 from ..limits import Budget, checkpoint, limit_glyphs
-from .document import Block, Document, Fragment, Provenance
+from .document import Block, Document, Fragment, Notice, OcrFacts, PageFacts, Provenance
+from .options import DEFAULT_OPTIONS, ReadOptions
 
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DIGIT_RE = re.compile(r"\d")
@@ -29,7 +30,11 @@ def _garbled(text: str) -> bool:
     return odd > 0.2 * len(chars) and cjk < 0.2 * len(chars)
 
 
-def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
+# Producers that reflow a page as they print it (a row that lost a cell is drawn left-packed).
+_BROWSER_RE = re.compile(r"Skia/PDF|HeadlessChrome|Chrome/|Chromium|Firefox|Safari|wkhtmltopdf|WebKit|Prince", re.I)
+
+
+def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Turn a PDF into the shared document model (page and bbox provenance)."""
     import pypdfium2 as pdfium
 
@@ -42,13 +47,13 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
             try:
                 pdf = pdfium.PdfDocument(data, password="")
             except pdfium.PdfiumError:
-                raise UnreadableInputError(name, "the PDF is encrypted and needs a password") from None
+                raise UnreadableInputError(name, "pdf_encrypted") from None
         else:
-            raise UnreadableInputError(name, f"not a readable PDF: {msg}") from None
+            raise UnreadableInputError(name, "pdf_unreadable", detail=msg) from None
     try:
         n = len(pdf)
         budget.check("pages", n, budget.limits.max_pages, "max_pages")
-        meta = _producer(pdf)
+        producer = _producer(pdf)
         blocks: list[Block] = []
         garbled, imageonly = [], []
         ocred: list[int] = []
@@ -58,7 +63,7 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
             page = pdf[index]
             try:
                 page_blocks, state = _read_page(page, index + 1)
-                if budget.ocr and state != "text":  # no usable text layer: read the page image
+                if options.ocr and state != "text":  # no usable text layer: read the page image
                     page_blocks, marks = _ocr_page(page, index + 1, budget, len(ocred))
                     state = "ocr"
                     ocred.append(index + 1)
@@ -72,41 +77,39 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
             blocks.extend(page_blocks)
     finally:
         pdf.close()
-    warnings = []
+    notices = []
     if garbled:
-        warnings.append(f"the text layer of page(s) {_pages(garbled)} is garbled (mojibake or unmapped glyphs) "
-                        "and cannot be trusted")
+        notices.append(Notice("garbled_pages", {"pages": garbled[:20]}))
     if imageonly:
-        warnings.append(f"page(s) {_pages(imageonly)} are images without a text layer (a scan?); OCR them first")
+        notices.append(Notice("image_pages", {"pages": imageonly[:20]}))
     if n and len(garbled) + len(imageonly) == n:
-        raise UnreadableInputError(name, "; ".join(warnings))
+        raise UnreadableInputError(name, "pdf_no_text", notices=[{"notice": x.code, **x.args} for x in notices])
+    ocr: OcrFacts | None = None
     if ocred:
-        from .ocr import page_meta
+        from .ocr import ocr_facts
 
-        meta.update(page_meta(ocred, inked))
-    return Document(format="pdf", blocks=tuple(blocks), meta=meta, warnings=tuple(warnings))
+        ocr = ocr_facts(ocred, inked)
+    layout = "reflowed" if producer and _BROWSER_RE.search(producer) else "flow"
+    return Document(format="pdf", blocks=tuple(blocks), page=PageFacts(producer=producer), layout=layout, ocr=ocr,
+                    notices=tuple(notices))
 
 
-def _producer(pdf) -> dict[str, str]:
+def _producer(pdf) -> str | None:
     """The program that wrote the PDF (a browser's print lays tables out differently)."""
     try:
         info = pdf.get_metadata_dict()
     except Exception:  # noqa: BLE001 - metadata is optional; a broken info dictionary is ignored
-        return {}
+        return None
     found = " ".join(str(info.get(k) or "") for k in ("Producer", "Creator")).strip()
-    return {"producer": found[:200]} if found else {}
+    return found[:200] or None
 
 
 def _ocr_page(page, number: int, budget: Budget, done: int) -> tuple[list[Block], list]:
     from .ocr import read_pdf_page, require
 
     require(budget.name)
-    budget.check("OCR pages", done + 1, budget.limits.max_ocr_pages, "max_ocr_pages")
+    budget.check("ocr_pages", done + 1, budget.limits.max_ocr_pages, "max_ocr_pages")
     return read_pdf_page(page, number, budget)
-
-
-def _pages(nums: list[int]) -> str:
-    return ", ".join(map(str, nums[:20])) + (" …" if len(nums) > 20 else "")
 
 
 def _read_page(page, number: int) -> tuple[list[Block], str]:

@@ -7,6 +7,7 @@ import re
 from ..errors import UnreadableInputError
 from ..limits import Budget
 from .document import Block, Document, Fragment, Provenance
+from .options import DEFAULT_OPTIONS, ReadOptions
 
 # Word-to-text converters leave bookmark anchors in the text; they are not content.
 _BOOKMARK_RE = re.compile(r"\[bookmark:[^\]\n]*\]")
@@ -21,7 +22,7 @@ def decode(data: bytes, name: str) -> str:
             try:
                 return data.decode(enc)
             except UnicodeDecodeError as e:
-                raise UnreadableInputError(name, f"declares {enc} by its byte-order mark but does not decode: {e.reason}") from None
+                raise UnreadableInputError(name, "bom_mismatch", encoding=enc, detail=e.reason) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -38,7 +39,7 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError as e:
-        raise UnreadableInputError(name, f"not decodable as UTF-8, UTF-16 or GB18030 (byte {e.start})") from None
+        raise UnreadableInputError(name, "undecodable", byte=e.start) from None
 
 
 def _plausible(text: str) -> bool:
@@ -49,7 +50,7 @@ def _plausible(text: str) -> bool:
     return good >= 0.95 * len(sample)
 
 
-def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
+def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """Turn text bytes into a document: each line a block, every table cell a fragment.
 
     Two flattenings keep a table's cells, and both keep their empty cells as empty
@@ -67,11 +68,11 @@ def read(data: bytes, name: str, budget: Budget | None = None) -> Document:
 
 def checked_text(data: bytes, name: str, budget: Budget) -> str:
     """The decoded text, within ``max_chars``, refused when it holds NUL bytes (binary data)."""
-    budget.check("characters of text", len(data), budget.limits.max_chars * 4, "max_chars")
+    budget.check("chars", len(data), budget.limits.max_chars * 4, "max_chars")
     text = decode(data, name)
-    budget.check("characters of text", len(text), budget.limits.max_chars, "max_chars")
+    budget.check("chars", len(text), budget.limits.max_chars, "max_chars")
     if "\x00" in text:
-        raise UnreadableInputError(name, "binary data (NUL bytes) in what should be text")
+        raise UnreadableInputError(name, "binary_in_text")
     return text
 
 

@@ -1,6 +1,8 @@
 """The two national grids as data (``form2021.json``, ``form2019.json``).
 
-Nothing here knows about a particular document: labels, keys and identities only.
+Nothing here knows about a particular document: keys, labels (Chinese as the form prints
+them, and English) and identities only. :mod:`.identities` evaluates the identities over a
+grid's values; :mod:`.labels` names tables, rows and cells for people.
 """
 from __future__ import annotations
 
@@ -15,12 +17,13 @@ Kind = Literal["count", "signed", "amount"]
 
 @dataclass(frozen=True)
 class ColumnSpec:
-    """A value column: its key, official label, label variants and value kind."""
+    """A value column: its key, official label, label variants, value kind and English label."""
 
     key: str
     label: str
     variants: tuple[str, ...]
     kind: Kind
+    label_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class RowSpec:
     variants: tuple[str, ...]
     columns: tuple[str, ...]
     group: str | None = None
+    label_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class GroupSpec:
     key: str
     label: str
     rows: tuple[str, ...]
+    label_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,6 +60,7 @@ class TableSpec:
     rows: tuple[RowSpec, ...]
     noise: tuple[str, ...]
     groups: tuple[GroupSpec, ...] = ()
+    heading_en: str = ""
 
     def column(self, key: str) -> ColumnSpec:
         """The column spec with this key."""
@@ -82,6 +88,7 @@ class IdentitySpec:
     right: tuple[str, ...]
     text: str
     official: bool
+    text_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,13 @@ class Template:
                 return t
         raise KeyError(key)
 
+    def identity(self, identity_id: str) -> IdentitySpec:
+        """The identity spec with this id."""
+        for i in self.identities:
+            if i.id == identity_id:
+                return i
+        raise KeyError(identity_id)
+
     def cell_keys(self) -> list[tuple[str, str, str]]:
         """Every (table, row, column) of the grid, in form order."""
         return [(t.key, r.key, c) for t in self.tables for r in t.rows for c in r.columns]
@@ -112,11 +126,13 @@ def _table(d: dict) -> TableSpec:
         heading=d["heading"],
         heading_variants=tuple(d.get("heading_variants", ())),
         anchors=tuple(d["anchors"]),
-        columns=tuple(ColumnSpec(c["key"], c["label"], tuple(c.get("variants", ())), c["kind"]) for c in d["columns"]),
-        rows=tuple(RowSpec(r["key"], r["label"], tuple(r.get("variants", ())), tuple(r["columns"]), r.get("group"))
-                   for r in d["rows"]),
+        columns=tuple(ColumnSpec(c["key"], c["label"], tuple(c.get("variants", ())), c["kind"], c["label_en"])
+                      for c in d["columns"]),
+        rows=tuple(RowSpec(r["key"], r["label"], tuple(r.get("variants", ())), tuple(r["columns"]), r.get("group"),
+                           r.get("label_en")) for r in d["rows"]),
         noise=tuple(d.get("noise", ())),
-        groups=tuple(GroupSpec(g["key"], g["label"], tuple(g["rows"])) for g in d.get("groups", ())),
+        groups=tuple(GroupSpec(g["key"], g["label"], tuple(g["rows"]), g["label_en"]) for g in d.get("groups", ())),
+        heading_en=d["heading_en"],
     )
 
 
@@ -133,7 +149,7 @@ def get(template_id: str) -> Template:
         markers=tuple(d["markers"]),
         tables=tuple(_table(t) for t in d["tables"]),
         identities=tuple(IdentitySpec(i["id"], i["table"], i["over"], tuple(i["left"]), tuple(i["right"]),
-                                      i["text"], bool(i["official"])) for i in d["identities"]),
+                                      i["text"], bool(i["official"]), i["text_en"]) for i in d["identities"]),
     )
 
 

@@ -11,14 +11,14 @@ split where digits meet, each carrying the recogniser's confidence.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from typing import Any
 
 from ...errors import ResourceLimitError, UnreadableInputError, UnsupportedFormatError
 from ...limits import Budget
-from ..document import Block, Document, Fragment
+from ..document import Block, Document, Fragment, OcrFacts
+from ..options import DEFAULT_OPTIONS, ReadOptions
 from .image import find_tables, rotate, skew_angle, suppress_red
 from .layout import (
     LOW_CONFIDENCE,
@@ -30,10 +30,9 @@ from .layout import (
     text_rows,
 )
 
-__all__ = ["EXTRA_ADVICE", "LOW_CONFIDENCE", "Glyph", "page_meta", "read", "read_html_images", "read_image",
+__all__ = ["LOW_CONFIDENCE", "Glyph", "ocr_facts", "read", "read_html_images", "read_image",
            "read_page", "read_pdf_page", "recognise", "require"]
 
-EXTRA_ADVICE = "OCR needs the optional extra: pip install 'gipextract[ocr]'"
 PDF_DPI = 150  # rendering resolution for PDF pages: digits ≈ 20 px high
 A4_WIDTH_PT = 595.3  # a picture's scale: its width taken as an A4 page's
 _ENGINE: Any = None
@@ -55,7 +54,7 @@ def require(name: str | None = None) -> None:
         import cv2  # noqa: F401
         import rapidocr  # noqa: F401
     except ImportError:
-        raise UnsupportedFormatError(name, EXTRA_ADVICE) from None
+        raise UnsupportedFormatError(name, "ocr_extra_missing") from None
 
 
 def _engine() -> Any:
@@ -170,7 +169,8 @@ def _reread(clean: Any, grid: Any, in_cell: dict[int, list[Glyph]], unit: int) -
             in_cell[cell.label] = [Glyph(text, score, (float(bx0), float(by0), float(bx1), float(by1)), -cell.label)]
 
 
-def read_image(data: bytes, name: str, budget: Budget | None = None) -> Document:
+def read_image(data: bytes, name: str, budget: Budget | None = None,
+               options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """A picture (PNG, JPEG, TIFF; a multi-page TIFF page by page) read by OCR."""
     require(name)
     import cv2
@@ -178,14 +178,14 @@ def read_image(data: bytes, name: str, budget: Budget | None = None) -> Document
     budget = budget or Budget(name)
     frames = _decode(data)
     if not frames:
-        raise UnreadableInputError(name, "not a readable PNG, JPEG or TIFF image")
-    budget.check("OCR pages", len(frames), budget.limits.max_ocr_pages, "max_ocr_pages")
+        raise UnreadableInputError(name, "not_an_image")
+    budget.check("ocr_pages", len(frames), budget.limits.max_ocr_pages, "max_ocr_pages")
     blocks: list[Block] = []
     inked: list[tuple[int, tuple[float, ...]]] = []
     for number, frame in enumerate(frames, start=1):
         h, w = frame.shape[:2]
         if h * w > 60_000_000:
-            raise ResourceLimitError(name, f"image {number} is {w}×{h} pixels; at most 60 million are read")
+            raise ResourceLimitError(name, "image_too_large", index=number, width=w, height=h)
         budget.tick()
         budget.grant(budget.limits.ocr_seconds_per_page)
         page = read_page(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB), number, A4_WIDTH_PT / w)
@@ -193,7 +193,7 @@ def read_image(data: bytes, name: str, budget: Budget | None = None) -> Document
         inked.extend((number, b) for b in page.inked_empty)
         budget.tick()
     pages = list(range(1, len(frames) + 1))
-    return Document(format="image", blocks=tuple(blocks), meta=page_meta(pages, inked))
+    return Document(format="image", blocks=tuple(blocks), ocr=ocr_facts(pages, inked))
 
 
 read = read_image  # the adapter entry point (see adapters.ADAPTERS)
@@ -215,7 +215,7 @@ def _decode(data: bytes) -> list[Any]:
     return [frame] if frame is not None else []
 
 
-def read_html_images(body: Any, name: str, budget: Budget) -> tuple[list[Block], dict[str, str]]:
+def read_html_images(body: Any, name: str, budget: Budget) -> tuple[list[Block], OcrFacts | None]:
     """The pictures of a portal page read by OCR (tables pasted as images), in page order.
 
     Only ``data:`` URIs and files beside the page (when ``name`` is its path) are read;
@@ -250,7 +250,7 @@ def read_html_images(body: Any, name: str, budget: Budget) -> tuple[list[Block],
             h, w = frame.shape[:2]
             if w < 300 or h < 100 or h * w > 60_000_000:
                 continue
-            budget.check("OCR pages", len(pages) + 1, budget.limits.max_ocr_pages, "max_ocr_pages")
+            budget.check("ocr_pages", len(pages) + 1, budget.limits.max_ocr_pages, "max_ocr_pages")
             budget.tick()
             budget.grant(budget.limits.ocr_seconds_per_page)
             number = len(pages) + 1
@@ -259,7 +259,7 @@ def read_html_images(body: Any, name: str, budget: Budget) -> tuple[list[Block],
             inked.extend((number, b) for b in page.inked_empty)
             pages.append(number)
             budget.tick()
-    return blocks, (page_meta(pages, inked) if pages else {})
+    return blocks, (ocr_facts(pages, inked) if pages else None)
 
 
 def read_pdf_page(pdf_page: Any, number: int, budget: Budget) -> tuple[list[Block], list[tuple[int, tuple[float, ...]]]]:
@@ -278,8 +278,7 @@ def read_pdf_page(pdf_page: Any, number: int, budget: Budget) -> tuple[list[Bloc
     return page.blocks, [(number, b) for b in page.inked_empty]
 
 
-def page_meta(pages: list[int], inked: list[tuple[int, tuple[float, ...]]]) -> dict[str, str]:
-    """Document metadata naming the OCR'd pages and the cells with marks but no text
-    (turned into findings by :mod:`gipextract.checks.ocr`)."""
-    return {"ocr_pages": ", ".join(map(str, pages)),
-            "ocr_marks": json.dumps([(p, [round(v) for v in b]) for p, b in inked])}
+def ocr_facts(pages: list[int], inked: list[tuple[int, tuple[float, ...]]]) -> OcrFacts:
+    """The pages read by OCR and the cells with marks but no text (turned into findings by
+    :mod:`gipextract.checks.ocr`)."""
+    return OcrFacts(tuple(pages), tuple((p, tuple(round(v) for v in b)) for p, b in inked))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..templates import ColumnSpec, RowSpec, TableSpec, Template
+from gipextract.templates import ColumnSpec, RowSpec, TableSpec, Template
 
 _APPLICANTS = (("natural_person", "自然人"), ("commercial", "商业企业"), ("research", "科研机构"),
                ("social_welfare", "社会公益组织"), ("legal_service", "法律服务机构"), ("other_org", "其他"),

@@ -22,7 +22,7 @@ import html as _html
 from dataclasses import dataclass
 from typing import Collection, Mapping
 
-from ..templates import Template
+from gipextract.templates import Template
 from .forms import form_of
 from .layout import APPEAL_HEADERS, REQUEST_GROUP_TOP, REQUEST_HEADER, CellRef, Grid, show
 

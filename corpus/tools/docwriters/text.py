@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Collection
 
-from ..templates import Template
+from gipextract.templates import Template
 from .layout import CellRef, Grid, Item, form_rows
 
 TEXT_STYLES = ("cells", "bookmark", "dropped", "tabs", "fused")

@@ -35,7 +35,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, Twips
 from docx.text.run import Run
 
-from ..templates import Template
+from gipextract.templates import Template
 from .forms import form_of
 from .layout import CellRef, Grid, show
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator, Mapping
 
-from ..templates import Template
+from gipextract.templates import Template
 from .forms import form_of
 
 CellRef = tuple[str, str, str]

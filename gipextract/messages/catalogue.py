@@ -1,0 +1,149 @@
+"""Every finding code: its default severity, the rule it rests on, and its two templates.
+
+A finding carries its code, the cells it names and its arguments; the templates below name
+the arguments they show (see :mod:`.render` for how each is shown). Adding a check is one
+function that returns findings and one entry here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+ART49 = "条例第四十九条"
+ART50 = "条例第五十条"
+N2021 = "国办公开办函〔2021〕30号"
+N2019 = "国办公开办函〔2019〕60号"
+RULES_EN = {ART49: "rule: art. 49 of the Regulations on Open Government Information",
+            ART50: "rule: art. 50 of the Regulations on Open Government Information",
+            N2021: "rule: the national form, 国办公开办函〔2021〕30号"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One code: its default severity, the rule it rests on (compliance checks), the templates."""
+
+    severity: Severity
+    zh: str
+    en: str
+    rule: str | None = None
+    accuses: bool = False  # says the unit did something wrong: raised only with its evidence
+    check: str | None = None  # the office overview's column this code counts in
+
+
+E = Entry
+FINDINGS: dict[str, Entry] = {
+    # --- reading: how the document's values were put on the grid -------------------------
+    "template": E("info", "格式说明：未找到任一格式的表二行名，按{assumed}年格式读取",
+                  "template: table II labels of neither form were found; read as the {assumed} form"),
+    "table_missing": E("error", "未找到表格“{heading}”，其单元格均无法确定",
+                       "table “{heading}” was not found; its cells are undetermined"),
+    "row_missing": E("warning", "未找到行“{row}”，该行单元格无法确定",
+                     "{row}: label not found; its cells are undetermined"),
+    "label_fuzzy": E("info", "{row}：行名与全国格式略有出入，按近似匹配读取", "{row}: label matched approximately"),
+    "second_printing": E("info", "{table}：文中先印出的该表缺少数值，按其后完整印出的同一表格读取",
+                         "{table}: read from the table's second printing further on, which prints every cell; "
+                         "the first shows fewer values"),
+    "extra_row": E("info", "{table}：“{label}”不是全国格式中的行，已原样保留（数值 {values}）",
+                   "{table}: row “{label}” is not on the national form; kept under extra_rows with values {values}"),
+    "unit": E("info", "{row}：金额印为 {printed}，已精确换算为万元",
+              "{row}: amounts printed as {printed} converted exactly to 万元 (10,000 yuan)"),
+    "order_filled": E("warning", "{row}：数值（{printed}）印在行名之外，按全国格式的行序归入该行，并经勾稽关系核对",
+                      "{row}: values printed apart from any label ({printed}) put on this row by the form's order; "
+                      "left open if an identity over them fails"),
+    "table_scrambled": E("warning", "{table}：多数行名所在行没有数值，数值成块印在别处（表格被逐列展开，如 pdftotext "
+                                    "默认模式），单元格无法确定",
+                         "{table}: most labels print no value on their line while values stand in blocks elsewhere "
+                         "(a table flattened column by column, as plain pdftotext does); cells left undetermined"),
+    "rows_unpaired": E("warning", "{row}：该行附近的数值行与行名无法一一对应，单元格无法确定",
+                       "{row}: rows of values and loose labels around this row do not pair up; cells left undetermined"),
+    "values_displaced": E("warning", "{row}：行名后没有数值，而相邻一行印出的数值多于其单元格（转换工具可能把数值移到了"
+                                     "别的行），该行单元格无法确定",
+                          "{row}: no values follow its label while a neighbouring row prints more values than it has "
+                          "cells; cells left undetermined"),
+    "placement_none": E("warning", "{row}：印出的 {count} 个数值（{printed}）无法填入该行的 {width} 个单元格，该行单元格"
+                                   "无法确定",
+                        "{row}: {count} printed values ({printed}) cannot fill its {width} cells"),
+    "placement_too_large": E("warning", "{place}：可能的填法过多，相关单元格未确定",
+                             "{place}: too many ways to read the dropped or fused cells; cells left undetermined"),
+    "placement_inconsistent": E("warning", "{table}：省略或粘连的数值没有一种读法能满足全部勾稽关系，相关单元格保留该行的"
+                                           "所有读法",
+                                "{table}: no reading of the dropped or fused cells satisfies every identity; each such "
+                                "cell keeps all its row's readings"),
+    "group_total": E("warning", "{group}：报告只印了合计（{printed}），未分列各项；合计为 0 的各项推定为 0，其余无法确定",
+                     "{group}: the report prints only the group's total ({printed}), not its rows; rows whose total "
+                     "is 0 are inferred 0, the others are open"),
+    "inferred": E("warning", "{row}：{why}（{printed}），由勾稽关系推定：{fixed}",
+                  "{row} {why} ({printed}); the identities fix: {fixed}"),
+    "ambiguous": E("warning", "{row}：印出“{printed}”，多种填法都符合勾稽关系，以下单元格无法确定：{candidates}",
+                   "{row} prints “{printed}”; several placements fit the identities: {candidates}"),
+    "inferred_contradicted": E("warning", "{row}：该行单元格系按未印出即留空（0）或按全国格式的行序读取，但勾稽关系"
+                                          "“{identities}”随之不成立，这些单元格无法确定",
+                               "{row}: cells read on a premise (unprinted cells as blanks, or values put here by the "
+                               "form's order), but “{identities}” then fails; left undetermined"),
+    # --- the form's arithmetic --------------------------------------------------------------
+    "identity": E("error", "勾稽关系不成立：{identity}（{about}）：左边 {left} = {left_sum}，右边 {right} = {right_sum}，"
+                           "相差 {difference}",
+                  "identity fails: {identity} ({about}): left {left} = {left_sum}, right {right} = {right_sum}, "
+                  "difference {difference}"),
+    # --- the document and its prose -----------------------------------------------------------
+    "source": E("warning", "来源提示：{notice}", "source: {notice}"),
+    "prose": E("warning", "第一部分写明“{stated}”，但表三 {cells} 为 {value}",
+               "part 一 says “{stated}” but table III has {value} in {cells}"),
+    # --- the regulation and the national notice ---------------------------------------------
+    "late_publication": E("error", "{date_from}{published}晚于{due}", "{date_from} {published} is after {due}",
+                          ART49, accuses=True, check="deadline"),
+    "published_before_year_end": E("warning", "{date_from}{published}早于{year}年度结束，年度报告应报告上一年度的情况："
+                                              "日期或年度有误",
+                                   "{date_from} {published} is before the end of {year}: an annual report covers a "
+                                   "past year, so the date or the year is wrong", ART49, accuses=True, check="deadline"),
+    "deadline_unchecked": E("info", "未找到{missing}，无法检查是否按时发布",
+                            "no {missing} found; whether it was published on time is unchecked", ART49, check="deadline"),
+    "section_missing": E("error", "未找到第{part}部分“{part}、{name}”", "part {part} “{part}、{name}” was not found",
+                         ART50, accuses=True, check="sections"),
+    "section_renamed": E("warning", "第{part}部分的标题为“{part}、{printed}”，格式规定为“{part}、{name}”",
+                         "part {part} is headed “{part}、{printed}”; the form says “{part}、{name}”", N2021,
+                         accuses=True, check="sections"),
+    "section_misnumbered": E("warning", "第{part}部分“{name}”{numbering}（{line}）",
+                             "part {part} “{name}” {numbering} ({line})", N2021, accuses=True, check="sections"),
+    "section_order": E("warning", "各部分顺序为{found}，应为{expected}{layer}",
+                       "the parts stand in the order {found}, not {expected}{layer}", N2021, accuses=True, check="sections"),
+    "wrong_form": E("error", "{mismatch}", "{mismatch}", N2021, accuses=True, check="form"),
+    "year_mismatch": E("warning", "报告自称{title_year}年度报告，统计期限却是{period_year}年（“{period}”）",
+                       "the report calls itself the {title_year} report but its statistical period is {period_year} "
+                       "(“{period}”)", N2021, accuses=True, check="form"),
+    "form_unchecked": E("info", "{unchecked}", "{unchecked}", N2021, check="form"),
+    "period_missing": E("warning", "未写明数据的统计期限（应为报告年度1月1日至12月31日）",
+                        "no statistical period is stated (it should be 1 January to 31 December of the report's year)",
+                        N2021, accuses=True, check="period"),
+    "period_wrong": E("warning", "{period_problem}", "{period_problem}", N2021, accuses=True, check="period"),
+    "other_unit_name": E("warning", "{named}", "{named}", N2021, accuses=True, check="unit_name"),
+    "rows_not_printed": E("warning", "表{ordinal}有{count}行在文中未找到（{labels}）：若确未印出，格式要求逐行填报，无数据的填0",
+                          "table {ordinal}: {count} rows not found in the text ({labels}); if they are not printed, the "
+                          "form wants every row filled in, with 0 where there is nothing", N2021, accuses=True, check="rows"),
+    # --- scans ------------------------------------------------------------------------------
+    "ocr_pages": E("info", "第 {pages} 页是图片，经文字识别（OCR）读取，数值请与原件核对",
+                   "page(s) {pages} were read by OCR; check the values against the page"),
+    "ocr_low_confidence": E("warning", "{count} 个数值识别置信度低于 {threshold}，请核对",
+                            "{count} OCR'd value(s) below confidence {threshold}; check them"),
+    "ocr_unchecked": E("warning", "表二没有勾稽关系可以核对，以下识别出的数值请逐一核对：{cells_short}",
+                       "table II has no identities: these OCR'd values are checked by nothing: {cells_short}"),
+    "ocr_inferred": E("warning", "以下单元格由勾稽关系推算，识别时可能漏读了数值：{cells_short}",
+                      "inferred from the identities on an OCR'd page (a value may have been missed): {cells_short}"),
+    "ocr_unread_mark": E("warning", "{count} 个表格单元格有笔迹但未识别出文字：{marks}",
+                         "{count} table cell(s) hold marks but no text was recognised: {marks}"),
+    # --- across reports ---------------------------------------------------------------------
+    "cross_year": E("error", "{year} 年“二、上年结转政府信息公开申请数量”（{column}）为 {now}，但 {previous_year} 年"
+                             "“四、结转下年度继续办理”为 {before}",
+                    "{year}: carried over from last year ({column}) is {now}, but {previous_year}: carried forward to "
+                    "next year is {before}"),
+    "cross_year_unit": E("warning", "两份报告的单位不同：{units}", "the reports are of different units: {units}"),
+    "cross_year_gap": E("warning", "两份报告分别为 {previous_year} 年和 {year} 年，不是相邻年度",
+                        "the reports cover {previous_year} and {year}, not consecutive years"),
+    "aggregate_open": E("warning", "输入 {input} 有 {count} 个单元格{status}，合计中这些单元格空缺：{cells_short}",
+                        "{input} leaves {count} cell(s) {status}; the sum leaves them open: {cells_short}"),
+    "copied_prose": E("warning", "{first}（{first_year}）{relation}{second}（{second_year}）有{count}段文字雷同"
+                                 "（第{parts}部分，占较短一方的{share}）",
+                      "{first} ({first_year}) {relation} {second} ({second_year}): {count} passage(s) alike (part "
+                      "{parts}, {share} of the shorter)", N2021),
+}
