@@ -77,11 +77,11 @@ def plants() -> dict[str, Callable[[Path], None]]:
         out[f"{form}:swap_appeal_columns_upheld_corrected"] = _swap(form, "appeals", "columns",
                                                                      "reconsideration.upheld",
                                                                      "reconsideration.corrected")
-    out["gbk"] = _replace("gipextract/adapters/text.py", 'data.decode("gb18030")', 'data.decode("gbk")')
+    out["gbk"] = _replace("gipextract/read/text.py", 'data.decode("gb18030")', 'data.decode("gbk")')
     out["solver_missing"] = _replace(
-        "gipextract/grid.py", "            dom = enumerate_row(r.tokens, kinds, local[i])\n",
-        "            dom = enumerate_row(r.tokens, kinds, local[i])\n"
-        "            dom = None if len(dom) > 1 else dom  # planted: rows that need the solver\n")
+        "gipextract/place/readings.py", "                found: list[Placement] | None = enumerate_row(r.tokens, kinds, local[i])\n",
+        "                found: list[Placement] | None = enumerate_row(r.tokens, kinds, local[i])\n"
+        "                found = None if len(found) > 1 else found  # planted: rows that need the solver\n")
     return out
 
 

@@ -1,7 +1,8 @@
 """A small AST mutation tester for the core modules (not run by CI).
 
-Each mutant changes one operator or constant in one of reconstruct, solve, positions, values,
-tokens, identities, templates/__init__ (a comparison flipped, + and - swapped, and/or swapped,
+Each mutant changes one operator or constant in one of the reading's core modules (the form,
+tables, labels, rows and printing steps, the readings and the joint search, positions, values,
+tokens, the identities and templates/__init__) (a comparison flipped, + and - swapped, and/or swapped,
 a small integer moved by one, True/False swapped, a ``not`` dropped), in a temporary copy of
 the repository with no ../shared beside it; a fast selection of the tests runs with ``-x``.
 A mutant is killed when a test fails (or the run times out), survives when all pass.
@@ -27,8 +28,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from identity_knockout import copy_repo  # noqa: E402
 
-MODULES = ["gipextract/reconstruct.py", "gipextract/solve.py", "gipextract/positions.py", "gipextract/values.py",
-           "gipextract/tokens.py", "gipextract/identities.py", "gipextract/templates/__init__.py"]
+MODULES = ["gipextract/place/form.py", "gipextract/place/tables.py", "gipextract/place/labels.py",
+           "gipextract/place/rows.py", "gipextract/place/printing.py", "gipextract/place/readings.py",
+           "gipextract/place/joint.py", "gipextract/place/positions.py", "gipextract/place/values.py",
+           "gipextract/place/tokens.py", "gipextract/templates/identities.py", "gipextract/checks/identities.py",
+           "gipextract/templates/__init__.py"]
 TESTS = ["tests/test_corpus_seeds.py", "tests/test_reading.py", "tests/test_text_adapter.py",
          "tests/test_identities_bite.py", "tests/test_corpus_generated.py", "tests/test_provenance.py",
          "tests/test_property_text.py", "tests/test_property_html.py", "tests/test_mutants.py"]

@@ -10,6 +10,7 @@ import pytest
 from gipextract import GipExtractError, InternalError, Limits, ResourceLimitError, UnreadableInputError, parse
 from gipextract.report import Report
 from hostile import HOSTILE
+from test_messages import english
 
 # Per input: wall time allowed and what may come out.
 TIME_LIMIT = 20.0
@@ -47,6 +48,7 @@ try:
     r = parse(data, name=name, limits=Limits(max_seconds=float(sys.argv[3])))
     out["type"] = "Report"
     out["undetermined_without_findings"] = not r.findings and any(c.status not in ("ok", "empty") for c in r.cells)
+    out["messages"] = [f.message for f in r.findings]
 except GipExtractError as e:
     out.update(type=type(e).__name__, source=e.source, reason=e.reason)
 out["seconds"] = time.monotonic() - t
@@ -69,6 +71,8 @@ def test_hostile_input_ends_cleanly(name: str) -> None:
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["seconds"] < TIME_LIMIT + 5, out
     assert out["peak_mb"] < MEMORY_LIMIT_MB, out
+    # Under the default language, nothing a person reads is an English sentence.
+    assert not [m for m in [out.get("reason", "")] + out.get("messages", []) if english(m)], out
     if out["type"] != "Report":
         assert out["source"] == name and out["reason"]
     else:

@@ -16,7 +16,7 @@ def cross_year(previous: Report, current: Report) -> list[Finding]:
     if previous.template and current.template and (previous.info.unit or "") != (current.info.unit or ""):
         a, b = _bare(previous.info.unit), _bare(current.info.unit)
         if a and b and not (a.endswith(b) or b.endswith(a)):
-            out.append(finding("cross_year_unit", units=[previous.info.unit, current.info.unit]))
+            out.append(finding("cross_year_unit", previous_unit=previous.info.unit, unit=current.info.unit))
     if previous.info.year is not None and current.info.year is not None and current.info.year != previous.info.year + 1:
         out.append(finding("cross_year_gap", previous_year=previous.info.year, year=current.info.year))
     for col in APPLICANTS:

@@ -16,7 +16,7 @@ from ..messages import Lang, say, show
 from ..read.source import display_path
 from ..report import Report, Result
 from ..templates.labels import cell_label
-from . import EXIT_FINDINGS, EXIT_OK, Refused, UsageError, progress
+from .common import EXIT_FINDINGS, EXIT_OK, Refused, UsageError, progress
 from .sinks import check_location, write
 
 SAVED = (".json", ".jsonl")  # saved results that aggregate and compare load instead of parsing

@@ -63,7 +63,7 @@ def requested_lang(argv: list[str]) -> Lang:
 
 def build_parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     """The argument parser with its four subcommands, its help in ``lang``."""
-    from . import commands
+    from . import commands  # noqa: F401 - the commands the subparsers run
 
     def h(key: str) -> str:
         return say(f"help.{key}", lang)

@@ -14,7 +14,7 @@ from typing import IO, Any, Callable, Iterable, Iterator
 
 from ..messages import Lang
 from ..report import Result, jsonable
-from . import UsageError
+from .common import UsageError
 
 
 class OutputError(UsageError):

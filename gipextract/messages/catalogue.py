@@ -137,7 +137,8 @@ FINDINGS: dict[str, Entry] = {
                              "“四、结转下年度继续办理”为 {before}",
                     "{year}: carried over from last year ({column}) is {now}, but {previous_year}: carried forward to "
                     "next year is {before}"),
-    "cross_year_unit": E("warning", "两份报告的单位不同：{units}", "the reports are of different units: {units}"),
+    "cross_year_unit": E("warning", "两份报告的单位不同：{previous_unit} 与 {unit}",
+                         "the reports are of different units: {previous_unit} and {unit}"),
     "cross_year_gap": E("warning", "两份报告分别为 {previous_year} 年和 {year} 年，不是相邻年度",
                         "the reports cover {previous_year} and {year}, not consecutive years"),
     "aggregate_open": E("warning", "输入 {input} 有 {count} 个单元格{status}，合计中这些单元格空缺：{cells_short}",

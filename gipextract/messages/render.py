@@ -190,7 +190,7 @@ _FORMATS: dict[str, Callable[[Fields, Any], str]] = {
     "pages": _lists(_listing), "names": _lists(_listing), "found": _lists(_listing),
     "expected": _lists(_listing), "units": _lists(_listing), "labels": _lists(_labels_more),
     "level": lambda f, v: LEVELS[f.lang].get(v, v),
-    "share": lambda f, v: f"{float(v):.0%}",
+    "share": lambda f, v: f"{float(v):.0%}" if isinstance(v, (int, float)) else show(v),
     "notices": _notices,
     "notes": lambda f, v: (f"（{_notices(f, v)}）" if f.lang == "zh" else f" ({_notices(f, v)})") if v else "",
 }

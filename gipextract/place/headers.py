@@ -28,7 +28,7 @@ def _header_pattern(template_id: str, table_key: str) -> "re.Pattern[str]":
 
 def locate_headers(state: State) -> None:
     """Column spans of every table being read, from the header words before its first row label."""
-    for table in state.reads():
+    for table in state.tables.values():
         if not table.found:
             continue
         first = min((h.end for h in table.hits if h.end is not None and h.row.label is not None), default=table.end)

@@ -64,7 +64,7 @@ def noise_pattern(template_id: str, table_key: str) -> "re.Pattern[str]":
 
 def find_labels(state: State) -> None:
     """Every row label of every table being read (first and later printings)."""
-    for table in state.reads():
+    for table in state.tables.values():
         if table.found:
             table.hits = table_labels(state.flat, table, state.template.id)  # type: ignore[union-attr]
 

@@ -33,7 +33,7 @@ def _line(p: Provenance) -> tuple[object, ...] | None:
     return None
 
 
-def _units(tokens: Sequence[Token]) -> list[list[Token]] | None:
+def _source_lines(tokens: Sequence[Token]) -> list[list[Token]] | None:
     """Tokens cut into their source lines; None where a token has no line."""
     out: list[list[Token]] = []
     key: object = None
@@ -66,8 +66,8 @@ def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple
     cut: list[tuple[int, Provenance | None, list[list[Token]], list[list[Token]]]] = []
     for hit, label_prov, tokens, extras in runs:
         row = hit.row
-        units = _units(tokens)
-        if units is None:
+        lines = _source_lines(tokens)
+        if lines is None:
             return {}, set(), set()
         if row.key not in index:  # a group printed as its total: no row of it to fill
             cut.append((-1, None, [], []))
@@ -77,27 +77,27 @@ def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple
             # Two characters will do here (`情形`, the tail of 部分公开's note): a row of values
             # goes anywhere only where the counts match and the identities hold.
             if e.tokens and is_form_fragment(spec, e.label, 2):
-                more = _units(e.tokens)
+                more = _source_lines(e.tokens)
                 if more is None:
                     return {}, set(), set()
                 orphans += more
-        cut.append((index[row.key], label_prov, units, orphans))
+        cut.append((index[row.key], label_prov, lines, orphans))
     def whole(u: list[Token], k: int) -> bool:
         return len(u) == len(spec.rows[k].columns)
 
-    if not any(at >= 0 and sum(whole(u, at) for u in units) > 1 or orphans for at, _, units, orphans in cut):
+    if not any(at >= 0 and sum(whole(u, at) for u in lines) > 1 or orphans for at, _, lines, orphans in cut):
         return {}, set(), set()  # no row of values stands apart from its label
     seq: list[tuple[int, list[Token]] | list[Token] | None] = []  # a read row, a value row, or a barrier
-    for at, label_prov, units, orphans in cut:
+    for at, label_prov, lines, orphans in cut:
         if at < 0:
             seq.append(None)
             continue
-        if units and label_prov is not None and _line(units[0][0].prov) == _line(label_prov):
-            seq.append((at, units[0]))
-            seq.extend(units[1:])
+        if lines and label_prov is not None and _line(lines[0][0].prov) == _line(label_prov):
+            seq.append((at, lines[0]))
+            seq.extend(lines[1:])
         else:  # a loose label: the value rows after it may be its own or the rows' around it
             seq.append((at, []))
-            seq.extend(units)
+            seq.extend(lines)
         seq.extend(orphans)
     read = {item[0] for item in seq if isinstance(item, tuple) and item[1]}
     loose = {item[0] for item in seq if isinstance(item, tuple) and not item[1]}
@@ -135,7 +135,7 @@ def fill_in_order(spec: TableSpec, runs: Sequence[Run]) -> tuple[dict[str, tuple
 
 def fill_order(state: State) -> None:
     """The rows of every table being read: tokens after the label, or put there by order."""
-    for table in state.reads():
+    for table in state.tables.values():
         table_rows(table)
 
 

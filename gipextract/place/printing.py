@@ -11,13 +11,17 @@ from .state import RowRead, State, TableRead
 
 
 def choose_printing(state: State) -> None:
-    """Keep one printing per table; forget the others."""
+    """Keep one printing per table; a later one is read (by the steps before this one) only
+    where the first lost values."""
     for key, table in state.tables.items():
         if table.by_heading and not any(not t.blank for r in table.rows for t in r.tokens):
             state.tables[key] = TableRead(table.spec, False, rows=[RowRead(r, False) for r in table.spec.rows])
             continue
         copy = state.reprints.get(key)
-        if table.found and not table.complete() and copy is not None and copy.complete() and _holds(copy, table):
+        if not table.found or table.complete() or copy is None or state.reread is None:
+            continue
+        state.reread(state, copy)
+        if copy.complete() and _holds(copy, table):
             copy.printing = 2
             state.tables[key] = copy
     state.reprints.clear()

@@ -23,7 +23,7 @@ _TRAILING_TEXT_RE = LazyPattern(f"[{HAN}]{{6,}}")
 
 def read_rows(state: State) -> None:
     """Each found label's run of tokens, in text order, for every table being read."""
-    for table in state.reads():
+    for table in state.tables.values():
         if table.found:
             table_runs(state.flat, table, state.template.id)  # type: ignore[union-attr]
 

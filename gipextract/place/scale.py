@@ -1,8 +1,8 @@
 """Step ``scale``: the money scale an amount column declares in its header (``本年收费金额（单位：元）``).
 
 The form prints fees in 万元, but some reports change the header to 元 (or 亿元). A value
-printed without its own unit then takes the header's: read as 万元 it would be 10,000 times
-too large. A value that prints its own unit keeps it.
+printed without its own scale then takes the header's: read as 万元 it would be 10,000 times
+too large. A value that prints its own scale keeps it.
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def header_scale(compact_text: str) -> str | None:
 
 
 def with_scale(tokens: Sequence[Token], scale: str) -> tuple[Token, ...]:
-    """``tokens`` with every number that prints no unit of its own carrying ``scale``."""
+    """``tokens`` with every number that prints no scale of its own carrying ``scale``."""
     return tuple(t._replace(number=Number(t.number.digits, scale))
                  if t.number is not None and t.number.measure is None else t for t in tokens)
 

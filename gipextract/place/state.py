@@ -7,7 +7,7 @@ the identities allow, the cells and the findings. Nothing else carries reading s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Callable, Literal
 
 from ..read.document import Layout, Provenance
 from ..report import Cell, ExtraRow, Finding
@@ -97,9 +97,11 @@ class State:
     layout: Layout = "flow"
     template: Template | None = None
     tables: dict[str, TableRead] = field(default_factory=dict)
-    # Later printings of tables (pymupdf4llm prints a page's tables twice), read alike and
-    # kept only where the first printing lost values (see :mod:`.printing`).
+    # Later printings of tables (pymupdf4llm prints a page's tables twice): located with the
+    # tables, read only where the first printing lost values (see :mod:`.printing`) by
+    # ``reread``, which runs the steps before ``printing`` over one table.
     reprints: dict[str, TableRead] = field(default_factory=dict)
+    reread: Callable[["State", TableRead], None] | None = field(default=None, repr=False)
     scale: str | None = None  # the money scale the fee column's header names (万元, 元, 亿元)
     flattened: bool = False  # one table reads as flattened column by column: the whole document was
     cells: list[Cell] = field(default_factory=list)
@@ -107,10 +109,6 @@ class State:
     findings: list[Finding] = field(default_factory=list)
     evaluation: Evaluation | None = None  # the identities over the final cells
     done: bool = False  # nothing more to read (no form or no table found)
-
-    def reads(self) -> list[TableRead]:
-        """Every printing being read: the tables, then their later printings."""
-        return list(self.tables.values()) + list(self.reprints.values())
 
     def found(self) -> bool:
         """Is any table of the form there?"""

@@ -27,7 +27,7 @@ from .printing import choose_printing
 from .readings import row_readings
 from .rows import read_rows
 from .scale import money_scale
-from .state import State
+from .state import State, TableRead
 from .tables import find_tables
 
 Step = Callable[[State], None]
@@ -53,10 +53,19 @@ STEPS: list[tuple[str, Step]] = [
 
 def place(doc: Document) -> State:
     """Run the steps over ``doc``'s fragments; a step that finds no form or no table ends the run."""
-    state = State(Flat(doc.fragments()), layout=doc.layout)
+    state = State(Flat(doc.fragments()), layout=doc.layout, reread=read_again)
     for _name, step in STEPS:
         checkpoint()
         step(state)
         if state.done:
             break
     return state
+
+
+def read_again(state: State, table: TableRead) -> None:
+    """Read one more printing of a table with the steps that read the first (those after
+    ``tables`` and before ``printing``), for the ``printing`` step to weigh."""
+    names = [name for name, _ in STEPS]
+    one = State(state.flat, state.layout, state.template, {table.spec.key: table})
+    for _name, step in STEPS[names.index("tables") + 1:names.index("printing")]:
+        step(one)

@@ -117,8 +117,8 @@ def read_page(rgb: Any, page: int, pt_per_px: float) -> PageResult:
     gray = suppress_red(rgb)
     angle = skew_angle(gray)
     gray = rotate(gray, angle)
-    unit = max(8, round(12 / pt_per_px))  # a 12 pt line in pixels
-    grid, clean = find_tables(gray, unit)
+    line_px = max(8, round(12 / pt_per_px))  # a 12 pt line in pixels
+    grid, clean = find_tables(gray, line_px)
     glyphs = recognise(clean)
     result = PageResult(angle=angle)
     in_cell: dict[int, list[Glyph]] = {}
@@ -128,18 +128,18 @@ def read_page(rgb: Any, page: int, pt_per_px: float) -> PageResult:
         (in_cell.setdefault(label, []) if label else loose.setdefault(g.line, [])).append(g)
     rows: list[tuple[float, list[Fragment]]] = []
     if grid is not None:
-        _reread(clean, grid, in_cell, unit)
-        for top, frags in table_rows(grid, in_cell, unit, page, pt_per_px, result.inked_empty):
+        _reread(clean, grid, in_cell, line_px)
+        for top, frags in table_rows(grid, in_cell, line_px, page, pt_per_px, result.inked_empty):
             rows.append((top, frags))
-    for line in text_rows(list(loose.values()), unit):
-        frags = [fragment(word, page, pt_per_px, numeric_only=True) for word in split_words(line, unit)]
+    for line in text_rows(list(loose.values()), line_px):
+        frags = [fragment(word, page, pt_per_px, numeric_only=True) for word in split_words(line, line_px)]
         rows.append((min(g.box[1] for g in line), frags))
     rows.sort(key=lambda r: r[0])
     result.blocks = [Block("paragraph", tuple(frags)) for _, frags in rows if frags]
     return result
 
 
-def _reread(clean: Any, grid: Any, in_cell: dict[int, list[Glyph]], unit: int) -> None:
+def _reread(clean: Any, grid: Any, in_cell: dict[int, list[Glyph]], line_px: int) -> None:
     """Cells with marks but no recognised text, read again on their own.
 
     The detector's usual miss is a lone ``0`` in a narrow column; the recogniser alone,
@@ -154,7 +154,7 @@ def _reread(clean: Any, grid: Any, in_cell: dict[int, list[Glyph]], unit: int) -
     for cell in grid.cells.values():
         if not cell.ink or cell.label in in_cell:
             continue
-        m = max(2, unit // 8)
+        m = max(2, line_px // 8)
         x0, y0, x1, y1 = cell.box[0] + m, cell.box[1] + m, cell.box[2] - m, cell.box[3] - m
         ys, xs = np.nonzero(darkness(clean[y0:y1, x0:x1]) > 60)
         if len(xs) == 0:

@@ -105,8 +105,8 @@ def rotate(gray: Image, angle: float) -> Image:
                           borderMode=cv2.BORDER_CONSTANT, borderValue=255)
 
 
-def ruling_lines(gray: Image, unit: int) -> Image:
-    """Mask of the table rules on ``gray``; ``unit`` is about one text line's height in pixels.
+def ruling_lines(gray: Image, line_px: int) -> Image:
+    """Mask of the table rules on ``gray``; ``line_px`` is about one text line's height in pixels.
 
     A rule is a straight dark run longer than any glyph's stroke: horizontal ones at
     least a narrow cell wide, vertical ones over two lines high. A vertical rule is seldom
@@ -118,13 +118,13 @@ def ruling_lines(gray: Image, unit: int) -> Image:
 
     dark = darkness(gray)
     level = 45  # a blurred hairline rule is faint; text is much darker
-    horiz = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, max(20, 5 * unit // 2)), np.uint8))
+    horiz = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((1, max(20, 5 * line_px // 2)), np.uint8))
     # Over two rows: in tight rows, strokes of labels stacked over a row rule join up.
-    vert = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((max(20, 11 * unit // 5), 1), np.uint8))
+    vert = cv2.morphologyEx(dark, cv2.MORPH_OPEN, np.ones((max(20, 11 * line_px // 5), 1), np.uint8))
     return cv2.threshold(np.maximum(horiz, vert), level, 255, cv2.THRESH_BINARY)[1]
 
 
-def find_tables(gray: Image, unit: int) -> tuple[TableGrid | None, Image]:
+def find_tables(gray: Image, line_px: int) -> tuple[TableGrid | None, Image]:
     """The ruled tables of a page and the page with their rules painted white.
 
     A table is a group of rules at least a fifth of the page wide holding at least
@@ -133,7 +133,7 @@ def find_tables(gray: Image, unit: int) -> tuple[TableGrid | None, Image]:
     import cv2
     import numpy as np
 
-    lines = ruling_lines(gray, unit)
+    lines = ruling_lines(gray, line_px)
     clean = gray.copy()
     n, comp, stats, _ = cv2.connectedComponentsWithStats((lines > 0).astype(np.uint8), connectivity=8)
     labels = np.zeros(gray.shape, np.int32)
@@ -143,7 +143,7 @@ def find_tables(gray: Image, unit: int) -> tuple[TableGrid | None, Image]:
     next_label = 1
     for i in sorted(range(1, n), key=lambda k: stats[k, cv2.CC_STAT_TOP]):
         x, y, w, h = (int(v) for v in stats[i, :4])
-        if w < gray.shape[1] // 5 or h < 2 * unit:
+        if w < gray.shape[1] // 5 or h < 2 * line_px:
             continue
         region = comp[y:y + h, x:x + w] == i
         walls = cv2.dilate(region.astype(np.uint8), np.ones((3, 3), np.uint8))
@@ -152,7 +152,7 @@ def find_tables(gray: Image, unit: int) -> tuple[TableGrid | None, Image]:
         for j in range(1, k):
             cx, cy, cw, ch = (int(v) for v in cstats[j, :4])
             touches = cx == 0 or cy == 0 or cx + cw == w or cy + ch == h
-            if touches or cw < unit // 2 or ch < unit // 2:
+            if touches or cw < line_px // 2 or ch < line_px // 2:
                 continue  # outside the outer border, or a sliver between double rules
             found.append((j, cx, cy, cw, ch))
         if len(found) < 4:
@@ -163,9 +163,9 @@ def find_tables(gray: Image, unit: int) -> tuple[TableGrid | None, Image]:
         for j, cx, cy, cw, ch in found:
             sel = inner == j
             labels[y:y + h, x:x + w][sel] = next_label
-            m = max(2, unit // 8)
+            m = max(2, line_px // 8)
             inside = ink[y + cy + m:y + cy + ch - m, x + cx + m:x + cx + cw - m]
-            has_ink = inside.size > 0 and int((inside > 0).sum()) >= max(12, unit * unit // 25)
+            has_ink = inside.size > 0 and int((inside > 0).sum()) >= max(12, line_px * line_px // 25)
             cells[next_label] = CellBox(table_no, next_label, (x + cx, y + cy, x + cx + cw, y + cy + ch), has_ink)
             next_label += 1
     return (TableGrid(labels, cells) if cells else None), clean

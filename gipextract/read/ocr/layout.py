@@ -40,7 +40,7 @@ def cell_at(grid: TableGrid, g: Glyph) -> int:
     return 0
 
 
-def table_rows(grid: TableGrid, in_cell: dict[int, list[Glyph]], unit: int, page: int, pt_per_px: float,
+def table_rows(grid: TableGrid, in_cell: dict[int, list[Glyph]], line_px: int, page: int, pt_per_px: float,
                inked_empty: list[tuple[float, float, float, float]]) -> list[tuple[float, list[Fragment]]]:
     """Fragments of each table row, left to right, the rows top to bottom.
 
@@ -48,7 +48,7 @@ def table_rows(grid: TableGrid, in_cell: dict[int, list[Glyph]], unit: int, page
     its first sub-row, as in a text layer), except a number inside a cell that spans
     rows: it goes to the row it is printed in, beside its own label.
     """
-    rows = grid_rows(grid, unit)
+    rows = grid_rows(grid, line_px)
     tops: dict[int, list[float]] = {}
     for top, cells in rows:
         tops.setdefault(cells[0].table, []).append(top)
@@ -65,11 +65,11 @@ def table_rows(grid: TableGrid, in_cell: dict[int, list[Glyph]], unit: int, page
                 where = top
                 if is_number(line):
                     mid = (min(g.box[1] for g in line) + max(g.box[3] for g in line)) / 2
-                    where = max([t for t in tops[cell.table] if top <= t <= mid - unit / 4] or [top])
+                    where = max([t for t in tops[cell.table] if top <= t <= mid - line_px / 4] or [top])
                 by_row.setdefault(where, []).extend(line)
             for where, glyphs in by_row.items():
                 placed.setdefault((cell.table, where), []).append(
-                    (cell.box[0], cell_fragments(glyphs, page, pt_per_px, unit)))
+                    (cell.box[0], cell_fragments(glyphs, page, pt_per_px, line_px)))
     # Left to right by where each value is printed: cells merged by a missed rule (under a
     # seal, say) hold values of several columns.
     return [(where, sorted((f for _, frags in entries for f in frags), key=lambda f: f.prov.bbox[0]))  # type: ignore[index]
@@ -84,7 +84,7 @@ def by_line(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return sorted((sorted(v, key=lambda g: g.box[0]) for v in by_line.values()), key=lambda v: v[0].box[1])
 
 
-def grid_rows(grid: TableGrid, unit: int) -> list[tuple[float, list[CellBox]]]:
+def grid_rows(grid: TableGrid, line_px: int) -> list[tuple[float, list[CellBox]]]:
     """Cells grouped into rows, left to right; a tall cell goes with its top row.
 
     Neighbours whose tops meet are in one row, step by step along the row, so that a
@@ -100,12 +100,12 @@ def grid_rows(grid: TableGrid, unit: int) -> list[tuple[float, list[CellBox]]]:
             k = parent[k]
         return k
 
-    gap = max(6, unit // 3)
+    gap = max(6, line_px // 3)
     for i, a in enumerate(cells):
         for b in cells[i + 1:]:
             if b.box[0] - a.box[2] > gap:
                 break
-            if b.table == a.table and b.box[0] - a.box[2] >= -gap and abs(b.box[1] - a.box[1]) <= unit / 3:
+            if b.table == a.table and b.box[0] - a.box[2] >= -gap and abs(b.box[1] - a.box[1]) <= line_px / 3:
                 parent[root(b.label)] = root(a.label)
     groups: dict[int, list[CellBox]] = {}
     for c in cells:
@@ -115,26 +115,26 @@ def grid_rows(grid: TableGrid, unit: int) -> list[tuple[float, list[CellBox]]]:
     return rows
 
 
-def text_rows(lines: list[list[Glyph]], unit: int) -> list[list[Glyph]]:
+def text_rows(lines: list[list[Glyph]], line_px: int) -> list[list[Glyph]]:
     """Recognised lines outside tables merged into rows where they share a baseline."""
     lines = sorted((sorted(ln, key=lambda g: g.box[0]) for ln in lines if ln), key=lambda ln: ln[0].box[1])
     rows: list[list[Glyph]] = []
     for ln in lines:
         mid = (ln[0].box[1] + ln[0].box[3]) / 2
-        if rows and abs(mid - (rows[-1][0].box[1] + rows[-1][0].box[3]) / 2) <= unit / 3:
+        if rows and abs(mid - (rows[-1][0].box[1] + rows[-1][0].box[3]) / 2) <= line_px / 3:
             rows[-1] = sorted(rows[-1] + ln, key=lambda g: g.box[0])
         else:
             rows.append(ln)
     return rows
 
 
-def split_words(glyphs: list[Glyph], unit: int) -> list[list[Glyph]]:
+def split_words(glyphs: list[Glyph], line_px: int) -> list[list[Glyph]]:
     """Glyphs of one line split where digits meet across a gap (two cells' numbers never fuse)."""
     words: list[list[Glyph]] = []
     for g in glyphs:
         if words:
             prev = words[-1][-1]
-            height = max(prev.box[3] - prev.box[1], g.box[3] - g.box[1], unit / 2)
+            height = max(prev.box[3] - prev.box[1], g.box[3] - g.box[1], line_px / 2)
             gap = g.box[0] - prev.box[2]
             digit_edge = prev.text[-1].isdigit() or g.text[0].isdigit()
             if g.line == prev.line and gap <= (0.6 if digit_edge else 1.5) * height:
@@ -144,9 +144,9 @@ def split_words(glyphs: list[Glyph], unit: int) -> list[list[Glyph]]:
     return words
 
 
-def cell_fragments(glyphs: list[Glyph], page: int, pt_per_px: float, unit: int) -> list[Fragment]:
+def cell_fragments(glyphs: list[Glyph], page: int, pt_per_px: float, line_px: int) -> list[Fragment]:
     """The text of one cell: its lines top to bottom joined, numbers kept apart."""
-    words = [w for ln in by_line(glyphs) for w in split_words(ln, unit)]
+    words = [w for ln in by_line(glyphs) for w in split_words(ln, line_px)]
     # Label text wrapped over lines is one label; numbers stay one fragment each.
     merged: list[list[Glyph]] = []
     for w in words:
