@@ -121,10 +121,13 @@ class Finding:
         return self.text("zh")
 
     def text(self, lang: Lang = "zh") -> str:
-        """The message in ``lang``."""
-        if self.saved is not None and self.code not in FINDINGS:
-            return self.saved
-        return render(self.code, self.args, lang, cells=self.cells, template_id=self.template)
+        """The message in ``lang`` (a report saved without arguments shows its saved message)."""
+        try:
+            return render(self.code, self.args, lang, cells=self.cells, template_id=self.template, strict=True)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+            if self.saved is not None:
+                return self.saved
+            return render(self.code, self.args, lang, cells=self.cells, template_id=self.template)
 
     @property
     def rule(self) -> str | None:

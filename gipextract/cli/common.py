@@ -32,6 +32,7 @@ class Refused(UsageError):
         self.error = error
 
     def message(self, lang: Lang = "zh") -> str:
+        """The library error's own text, in ``lang``."""
         return self.error.describe(lang)
 
 

@@ -94,13 +94,16 @@ class Fields(AbcMapping):  # type: ignore[type-arg]
         return PHRASES[name][self.lang].format_map(self)
 
     def sep(self) -> str:
+        """The list separator of the language (、 or a comma)."""
         return SEP[self.lang]
 
     def cell(self, ref: str) -> str:
+        """A cell named as the form prints it, in the language."""
         return labels.cell_label(self.template_id, ref, self.lang)
 
     @property
     def tid(self) -> str:
+        """The form the cells belong to (the newest when the finding does not say)."""
         return self.template_id or "2021"
 
 
