@@ -17,18 +17,17 @@ real-dev ``true_accusations``); every other accusing finding (a code whose catal
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
-SHARED = ROOT.parent / "shared"
-FORMATS = {".txt", ".md", ".html", ".htm", ".docx", ".pdf"}
+sys.path.insert(0, str(ROOT / "corpus" / "tools"))
+from metadata_truth import documents  # noqa: E402
+
 # The codes that accuse a unit (as in the catalogue's ``accuses``), fixed here so that an older
 # checkout without that field is measured alike.
 ACCUSING = {"late_publication", "published_before_year_end", "section_missing", "section_renamed",
@@ -38,65 +37,6 @@ ACCUSING = {"late_publication", "published_before_year_end", "section_missing", 
 
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def _manifest_truth() -> dict[str, set[str]]:
-    """corpus-relative path → its true accusations (codes), from the MANIFESTs."""
-    out: dict[str, set[str]] = {}
-    for folder in ("compliance", "metadata"):
-        path = CORPUS / folder / "MANIFEST.json"
-        if not path.exists():
-            continue
-        m = json.loads(path.read_text(encoding="utf-8"))
-        for v in m.get("variants", []):
-            out[f"{folder}/{v['file']}"] = {e.split()[1] for e in v.get("expect", []) if not e.startswith("info ")}
-            for conv in v.get("conversions", []):
-                out[f"{folder}/{conv}"] = out[f"{folder}/{v['file']}"]
-        for key, exp in m.get("originals", {}).get("expect", {}).items():
-            out[key] = {e.split()[1] for e in exp if not e.startswith("info ")}
-    for path in sorted((CORPUS / "peer").glob("*.expected.json")):
-        d = json.loads(path.read_text(encoding="utf-8"))
-        if "true_accusations" in d:
-            out[f"peer/{path.name}"] = set(d["true_accusations"])
-    return out
-
-
-def documents() -> Iterator[tuple[str, Path, dict[str, Any], set[str]]]:
-    """(group, document, expected report facts, true accusations) for every measured document."""
-    truth = _manifest_truth()
-    index = SHARED / "real-dev" / "INDEX.json"
-    if index.exists():
-        for entry in json.loads(index.read_text(encoding="utf-8")).values():
-            e = json.loads((SHARED / "real-dev" / entry["expected"]).read_text(encoding="utf-8"))
-            yield ("real-dev", SHARED / "real-dev" / entry["document"],
-                   {"year": e["year"], "unit": e["unit_contains"], "published": e.get("published")},
-                   set(e.get("true_accusations", [])))
-    for exp in sorted((CORPUS / "peer").glob("*.expected.json")):
-        d = json.loads(exp.read_text(encoding="utf-8"))
-        src = SHARED / "peer-samples" / d["source"]
-        if src.exists():
-            yield "peer", src, d.get("report", {}), truth.get(f"peer/{exp.name}", set())
-    for exp in sorted(CORPUS.rglob("*.expected.json")):
-        if exp.parent.name in ("peer", "scans", "toolout"):
-            continue
-        stem = exp.name[: -len(".expected.json")]
-        src = next((exp.with_name(stem + s) for s in FORMATS if exp.with_name(stem + s).exists()), None)
-        if src is not None:
-            rel = str(src.relative_to(CORPUS))
-            yield "corpus", src, json.loads(exp.read_text(encoding="utf-8")).get("report", {}), truth.get(rel, set())
-    for folder in ("compliance", "metadata"):
-        path = CORPUS / folder / "MANIFEST.json"
-        if not path.exists():
-            continue
-        for v in json.loads(path.read_text(encoding="utf-8")).get("variants", []):
-            facts = v.get("report", {})
-            for name in [v["file"], *v.get("conversions", [])]:
-                yield folder if name == v["file"] else f"{folder}:{name.split('/')[0]}", CORPUS / folder / name, facts, \
-                    truth.get(f"{folder}/{name}", set())
-    manifest = CORPUS / "toolout" / "manifest.json"
-    for rel, entry in sorted(json.loads(manifest.read_text(encoding="utf-8")).items()):
-        exp = json.loads((CORPUS / entry["expected"]).read_text(encoding="utf-8"))
-        yield f"tool:{entry['tool']}", CORPUS / "toolout" / rel, exp.get("report", {}), truth.get(entry["source"], set())
 
 
 def measure(doc: Path, facts: dict[str, Any], true: set[str]) -> dict[str, Any]:

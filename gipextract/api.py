@@ -106,8 +106,9 @@ def _report(doc: Document, state: State, data: bytes, path: str | None) -> Repor
 
 
 def _checked(report: Report, doc: Document, state: State) -> Report:
-    context = Context(text=state.flat.text, page=doc.page, notices=doc.notices, ocr=doc.ocr,
-                      evaluation=state.evaluation)
+    flat = state.flat
+    context = Context(text=flat.text, page=doc.page, notices=doc.notices, ocr=doc.ocr, evaluation=state.evaluation,
+                      locate=flat.quote)
     more = check(report, context)
     return Report(report.source, report.template, report.info, report.cells, report.findings + tuple(more),
                   report.sections, report.extra_rows)

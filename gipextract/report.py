@@ -26,8 +26,31 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What a fact or a finding rests on: the text as printed, where it stands, and what kind
+    of place that is (``title``, ``signature``, ``field`` such as 发布时间：, ``meta`` for a page's
+    own metadata, ``source_line`` for 来源：, ``opening`` sentence, ``period``, ``heading`` …)."""
+
+    text: str
+    source: Provenance | None = None
+    origin: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``{"text", "source", "from"}``."""
+        return {"text": self.text, "source": self.source.to_dict() if self.source is not None else None,
+                "from": self.origin}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Evidence":
+        """The inverse of :meth:`to_dict`."""
+        src = d.get("source")
+        return cls(d.get("text", ""), provenance_of(src) if src is not None else None, d.get("from", ""))
+
+
+@dataclass(frozen=True)
 class ReportInfo:
-    """Who reports, for which year, under which title, published when."""
+    """Who reports, for which year, under which title, published when; and for each of these
+    facts the text it was read from (``evidence``, by fact name)."""
 
     unit: str | None = None
     year: int | None = None
@@ -35,6 +58,21 @@ class ReportInfo:
     published: str | None = None
     publisher: str | None = None
     index_no: str | None = None
+    evidence: Mapping[str, Evidence] = field(default_factory=dict, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, as the ``report`` object of the output."""
+        d: dict[str, Any] = {"unit": self.unit, "year": self.year, "title": self.title, "published": self.published,
+                             "publisher": self.publisher, "index_no": self.index_no}
+        if self.evidence:
+            d["evidence"] = {k: e.to_dict() for k, e in self.evidence.items()}
+        return d
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "ReportInfo":
+        """The inverse of :meth:`to_dict`."""
+        return cls(**{k: d.get(k) for k in ("unit", "year", "title", "published", "publisher", "index_no")},
+                   evidence={k: Evidence.from_dict(e) for k, e in (d.get("evidence") or {}).items()})
 
 
 @dataclass(frozen=True)
@@ -223,9 +261,7 @@ class Report:
             "schema": SCHEMA,
             "source": {"path": self.source.path, "format": self.source.format, "sha256": self.source.sha256},
             "template": self.template,
-            "report": {"unit": self.info.unit, "year": self.info.year, "title": self.info.title,
-                       "published": self.info.published, "publisher": self.info.publisher,
-                       "index_no": self.info.index_no},
+            "report": self.info.to_dict(),
             "tables": tables,
             "cells": [c.to_dict(compact) for c in self.cells],
             "findings": [f.to_dict(lang) for f in self.findings],
@@ -253,8 +289,7 @@ class Report:
         return cls(
             source=SourceInfo(src.get("path"), src["format"], src["sha256"]),
             template=d["template"],
-            info=ReportInfo(**{k: info.get(k) for k in ("unit", "year", "title", "published", "publisher",
-                                                        "index_no")}),
+            info=ReportInfo.from_dict(info),
             cells=tuple(Cell.from_dict(c) for c in d["cells"]),
             findings=tuple(Finding.from_dict(f, d["template"]) for f in d.get("findings", ())),
             sections=dict(d.get("sections", {})),
@@ -277,7 +312,7 @@ def value_of(v: Any) -> Value:
 
 def provenance_of(d: Mapping[str, Any]) -> Provenance:
     """The inverse of :meth:`Provenance.to_dict`."""
-    kw = {k: d[k] for k in ("line", "page", "table", "row", "col", "paragraph") if k in d}
+    kw = {k: d[k] for k in ("line", "page", "table", "row", "col", "paragraph", "confidence") if k in d}
     if "bbox" in d:
         kw["bbox"] = tuple(d["bbox"])
     return Provenance(**kw)

@@ -5,6 +5,7 @@ from gipextract.read import sniff
 from gipextract.read.text import read
 from gipextract.place.bounds import propagate, settle
 from gipextract.metadata.info import extract_info
+from gipextract.metadata.lines import Line
 from gipextract.read.normalize import nfkc
 
 
@@ -56,7 +57,8 @@ def test_sniff_finds_an_html_body_fragment_far_in() -> None:
 def test_wrapped_title_beats_a_prose_line() -> None:
     lines = ["根据要求，现将街道办事处2022年度政府信息公开工作年度报告公布如下。",
              "某某市某某街道办事处2022年度政府信息公开工作年度报", "告"]
-    info = extract_info([nfkc(x) for x in lines], "\n".join(lines))
+    head = [Line(nfkc(x), None, k) for k, x in enumerate(lines)]
+    info = extract_info(head, head[::-1], "\n".join(lines))
     assert info.unit == "某某市某某街道办事处" and info.year == 2022
     assert info.title == "某某市某某街道办事处2022年度政府信息公开工作年度报告"
 

@@ -8,8 +8,10 @@ function there and its entry in :mod:`gipextract.messages.catalogue`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Callable
 
-from ..read.document import Notice, OcrFacts, PageFacts
+from ..read.document import Notice, OcrFacts, PageFacts, Provenance
+from ..report import Evidence
 from ..templates.identities import Evaluation
 
 
@@ -24,3 +26,11 @@ class Context:
     evaluation: Evaluation | None = None  # the identities over the report's cells
     level: str | None = None  # the unit's level for the deadline, when the caller knows it
     deadline: str | None = None  # a local notice's deadline ("MM-DD")
+    # A position in ``text`` and a length → where it is printed, and the source's text there.
+    locate: Callable[[int, int], tuple[Provenance | None, str]] | None = None
+
+    def evidence_at(self, pos: int, text: str, origin: str = "heading") -> dict[str, Any]:
+        """What a finding rests on: ``text`` found at ``pos`` of the normalised text, quoted as
+        the source prints it where that is known, with where it stands."""
+        prov, printed = self.locate(pos, len(text)) if self.locate is not None else (None, "")
+        return Evidence((printed or text).strip(), prov, origin).to_dict()

@@ -12,6 +12,7 @@ import re
 
 from ..read.normalize import HAN
 from ..report import Finding, Report, finding
+from . import Context
 
 _DEPARTMENT_END = ("局", "委员会", "委", "办公室", "办公厅", "厅", "中心", "署", "院", "办", "处", "所",
                    "站", "队", "管委会", "管理委员会")
@@ -142,10 +143,11 @@ def _name_core(clean: str, start: int, end: int) -> str | None:
     return None
 
 
-def other_unit_findings(report: Report, text: str, publisher: str | None = None) -> list[Finding]:
+def other_unit_findings(report: Report, context: Context) -> list[Finding]:
     """Other units' names in the text: same-kind names anywhere outside quotations, and any
-    unit named where the report names itself (``publisher``: the page's 发布机构 field)."""
-    own = [n for n in (report.info.unit, report.info.publisher, publisher) if n]
+    unit named where the report names itself; each finding shows where the first is printed."""
+    text = context.text
+    own = [n for n in (report.info.unit, report.info.publisher, context.page.publisher) if n]
     if not own:
         return []
     clean = _blank_quotes(text[:200_000])
@@ -165,7 +167,8 @@ def other_unit_findings(report: Report, text: str, publisher: str | None = None)
             continue
         self_named.append(name)
     if self_named:
-        out.append(finding("other_unit_name", named="self", names=self_named[:5], own=own[0]))
+        out.append(finding("other_unit_name", named="self", names=self_named[:5], own=own[0],
+                           evidence=_where(context, clean, self_named[0])))
     kind = _kind(own[0])
     if kind is None:
         return out
@@ -184,5 +187,15 @@ def other_unit_findings(report: Report, text: str, publisher: str | None = None)
         names.append(name)
     names = [n for n in names if not any(o != n and n.endswith(o) for o in names)]
     if names:
-        out.append(finding("other_unit_name", named="same_kind", names=names[:8], own=own[0], unit_kind=kind))
+        out.append(finding("other_unit_name", named="same_kind", names=names[:8], own=own[0], unit_kind=kind,
+                           evidence=_where(context, clean, names[0])))
     return out
+
+
+def _where(context: Context, clean: str, name: str) -> dict | None:
+    """The sentence around the first place ``name`` is printed (outside quotations)."""
+    at = clean.find(name)
+    if at < 0:
+        return None
+    start = max(clean.rfind("。", 0, at), clean.rfind("\n", 0, at), at - 30) + 1
+    return context.evidence_at(at, clean[start:at + len(name) + 20].strip(), "text")

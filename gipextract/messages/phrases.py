@@ -23,8 +23,9 @@ PHRASES: dict[str, dict[str, str]] = {
     "notice.image_tables": {"zh": "页面没有表格，但有 {images} 张图片，表格可能是图片",
                             "en": "the page has no tables but {images} image(s); the tables may be images"},
     # deadline
-    "date_from.page": {"zh": "页面发布日期", "en": "the page's publication date"},
-    "date_from.text": {"zh": "文中落款或发布日期", "en": "the date signed or published in the text"},
+    "date_from.field": {"zh": "页面所载发布日期", "en": "the publication date printed on the page"},
+    "date_from.meta": {"zh": "网页元数据中的发布日期", "en": "the publication date in the page's metadata"},
+    "date_from.signature": {"zh": "落款日期", "en": "the date of the signature"},
     "date_from.other": {"zh": "发布日期", "en": "the publication date"},
     "due.local": {"zh": "本地规定的期限{deadline}", "en": "the local deadline {deadline}"},
     "due.level": {"zh": "{level}年度报告的期限{deadline}", "en": "the deadline for {level}, {deadline}"},
@@ -53,6 +54,10 @@ PHRASES: dict[str, dict[str, str]] = {
                               "en": "the figures are as of 31 December {cut_year}; the report year is {year}"},
     "period_problem.range": {"zh": "统计期限为“{printed_period}”，应为{want}",
                              "en": "the statistical period is “{printed_period}”; it should be {want}"},
+    "unread.no_opening": {"zh": "文中没有报告的开头部分", "en": "the text holds no opening of the report"},
+    "unread.scrambled": {"zh": "文中写有统计期限（见{evidence}），但其日期无法读出（可能被转换工具拆散）",
+                         "en": "the text states a statistical period (see {evidence}) but its dates cannot be read "
+                               "(a converter may have taken them apart)"},
     "want.year": {"zh": "{year}年1月1日至12月31日", "en": "1 January to 31 December {year}"},
     "want.any": {"zh": "报告年度的1月1日至12月31日", "en": "1 January to 31 December of the report's year"},
     # other units' names

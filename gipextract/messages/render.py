@@ -49,6 +49,8 @@ def where(prov: Mapping[str, Any] | Any | None, lang: Lang = "zh") -> str:
     line, page, table, row, col = get("line"), get("page"), get("table"), get("row"), get("col")
     if line is not None:  # a text file: the line is what an editor shows (its cell grid is ours)
         return f"第{line}行" if lang == "zh" else f"line {line}"
+    if get("paragraph") is not None and table is None:
+        return f"第{get('paragraph') + 1}段" if lang == "zh" else f"paragraph {get('paragraph') + 1}"
     if lang == "zh":
         return "".join(([f"第{page}页"] if page is not None else []) + ([f"第{table + 1}个表格"] if table is not None else [])
                        + ([f"第{row + 1}行" + (f"第{col + 1}列" if col is not None else "")] if row is not None else []))
@@ -141,9 +143,11 @@ def _cells_short(f: Fields) -> str:
     return shown + (("等" if f.lang == "zh" else " …") if len(f.cells) > 8 else "")
 
 
-def _evidence(f: Fields, ev: Mapping[str, Any]) -> str:
+def _evidence(f: Fields, ev: Mapping[str, Any] | None) -> str:
+    if not ev:
+        return "—"
     at = where(ev.get("source"), f.lang)
-    return f"“{ev.get('text', '')}”" + ((f"（{at}）" if f.lang == "zh" else f" ({at})") if at else "")
+    return f"“{ev.get('text', '')}”" + ((f"［{at}］" if f.lang == "zh" else f" [{at}]") if at else "")
 
 
 def _fixed(f: Fields, fixed: Mapping[str, Any]) -> str:
@@ -189,7 +193,9 @@ _FORMATS: dict[str, Callable[[Fields, Any], str]] = {
     "fixed": _fixed, "candidates": _candidates,
     "published": lambda f, v: date_text(v, f.lang), "deadline": lambda f, v: date_text(v, f.lang),
     "date": lambda f, v: date_text(v, f.lang),
-    "evidence": _evidence, "marks": _marks,
+    "evidence": _evidence, "period_evidence": _evidence, "form_evidence": _evidence, "year_evidence": _evidence,
+    "marks": _marks,
+    "neighbours": lambda f, v: ("与" if f.lang == "zh" else " and ").join(f"“{x}”" for x in v),
     "pages": _lists(_listing), "names": _lists(_listing), "found": _lists(_listing),
     "expected": _lists(_listing), "units": _lists(_listing), "labels": _lists(_labels_more),
     "level": lambda f, v: LEVELS[f.lang].get(v, v),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from ..read.document import Fragment
+from ..read.document import Fragment, Provenance
 from ..read.normalize import HAN, compact_with_index, nfkc
 from .tokens import EMPTY_CELL, FOOTER_LINE_RE
 
@@ -47,6 +47,14 @@ class Flat:
     def full_end(self, cend: int) -> int:
         """Text position just after compact position ``cend - 1``."""
         return self.cindex[cend - 1] + 1 if cend > 0 else 0
+
+    def quote(self, pos: int, length: int = 60) -> tuple[Provenance, str]:
+        """Where text position ``pos`` is printed, and the source's own text from there (about
+        ``length`` characters, running into the next fragment)."""
+        f = self.frag_of(pos)
+        offset = max(0, pos - self.starts[f])
+        original = self.fragments[f].text + (self.fragments[f + 1].text if f + 1 < len(self.fragments) else "")
+        return self.provs[f], original[offset:offset + length]
 
     def value_on_line(self, cend: int) -> bool:
         """Is a number (not an ordinal such as ``2.``) printed after compact position ``cend`` on

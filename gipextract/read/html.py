@@ -30,7 +30,7 @@ _ARTICLE_CHARS = 2000
 _ARTICLE_CELLS = 20
 _GB_ALIASES = {"gb2312", "gbk", "x-gbk", "gb_2312-80", "cp936", "ms936", "gb18030", "windows-936", "euc-cn", "csgb2312"}
 _SPACE_RE = re.compile(r"[ \t\r\f\v\u00a0\u3000\u200b\ufeff]+")
-_META_FIELD_RE = re.compile(r"(索引号|发布机构|发文机关|发布单位|来源|发布日期|发文日期|成文日期|发布时间)\s*[:：]\s*([^\s:：|]{1,40})")
+_META_FIELD_RE = re.compile(r"(索引号|发布机构|发文机关|发布单位|来源)\s*[:：]\s*([^\s:：|]{1,40})")
 _MAX_SPAN = 1000
 
 
@@ -322,12 +322,8 @@ def _body_meta(blocks: tuple[Block, ...], meta: dict[str, str]) -> None:
             key, value = m.group(1), m.group(2)
             if key == "索引号":
                 meta.setdefault("index_no", value)
-            elif key in ("发布机构", "发文机关", "发布单位", "来源"):
+            else:  # dates printed in the page's text are the metadata module's, with their place
                 meta.setdefault("publisher", value)
-            else:
-                date = re.match(r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})", value)
-                if date:
-                    meta.setdefault("published", f"{int(date[1]):04d}-{int(date[2]):02d}-{int(date[3]):02d}")
 
 
 def _span(value: str) -> int:
