@@ -128,8 +128,6 @@ UI: dict[str, dict[str, str]] = {
                           "— missing"},
     "view.findings": {"zh": "核查结果（{count} 条）：", "en": "findings ({count}):"},
     "view.no_findings": {"zh": "核查结果：无，各项勾稽关系均成立", "en": "findings: none — every identity holds"},
-    "extra.docx": {"zh": "gipextract：写 .docx 需要 python-docx：pip install 'gipextract[docx]'",
-                   "en": "gipextract: writing .docx needs python-docx: pip install 'gipextract[docx]'"},
     # the office overview
     "overview.deadline": {"zh": "按时发布", "en": "published on time"},
     "overview.sections": {"zh": "六个部分", "en": "the six parts"},

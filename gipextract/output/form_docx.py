@@ -12,7 +12,6 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from ..errors import MissingExtraError
 from ..report import Report
 from ..templates import TableSpec, Template, get
 
@@ -30,10 +29,8 @@ OPEN_FILL = "FF9999"
 
 def form_docx(total: Report) -> bytes:
     """``total``'s values in the national form, as the bytes of a .docx file."""
-    try:
-        from docx import Document
-    except ImportError:
-        raise MissingExtraError(None, feature="写 .docx", extra="docx") from None
+    from docx import Document
+
     template = get(total.template)
     values = {(c.table, c.row, c.column): c.value for c in total.cells}
     doc = Document()

@@ -10,7 +10,6 @@ import csv
 from typing import IO, Any, Iterable, Sequence
 
 from ..checks.similar import SimilarPair
-from ..errors import MissingExtraError
 from ..messages import FINDINGS, Lang, say
 from ..report import Report
 
@@ -63,10 +62,8 @@ def write_csv(rows: Iterable[dict[str, Any]], fp: IO[str]) -> None:
 
 def write_xlsx(rows: Iterable[dict[str, Any]], path: str) -> None:
     """The rows as one ``overview`` sheet (needs openpyxl)."""
-    try:
-        from openpyxl import Workbook
-    except ImportError:
-        raise MissingExtraError(None, feature="XLSX", extra="xlsx") from None
+    from openpyxl import Workbook
+
     wb = Workbook()
     ws = wb.active
     ws.title = "overview"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Iterable, Iterator
 
 from .. import templates
-from ..errors import MissingExtraError
 from ..messages import Lang, show
 from ..read.source import display_path
 from ..report import Report, Result
@@ -22,13 +21,11 @@ def write_xlsx(results: Iterable[Result], path: str, lang: Lang = "zh") -> Itera
     """One sheet per table and form (one row per report, one column per cell), a 核查 sheet of
     findings, an ``errors`` sheet for failed inputs; yields each result once added. Writes in
     openpyxl's streaming mode, so memory stays flat; the file appears when the workbook is saved."""
-    try:
-        from openpyxl import Workbook
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.comments import Comment
-        from openpyxl.styles import PatternFill
-    except ImportError:  # pragma: no cover - depends on the optional extra
-        raise MissingExtraError(None, feature="XLSX", extra="xlsx") from None
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
     wb = Workbook(write_only=True)
     fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in FILLS.items()}
     legend = wb.create_sheet(LEGEND_SHEET)
