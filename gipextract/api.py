@@ -5,9 +5,10 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Callable, TypeVar
+import os
+from typing import Any, Callable, Sequence, TypeVar
 
-from . import read
+from . import decisions, read
 from .checks import Context
 from .checks.run import check
 from .errors import GipExtractError, InternalError, NoReportFoundError, ResourceLimitError, UnreadableInputError
@@ -19,7 +20,9 @@ from .place.steps import place
 from .read.document import Document
 from .read.options import ReadOptions
 from .read.source import Source, read_source
-from .report import Report, SourceInfo
+from .report import Decision, Report, SourceInfo
+from .templates import get as get_template
+from .templates.identities import evaluate
 
 T = TypeVar("T")
 
@@ -50,7 +53,8 @@ def _load(data: bytes, label: str, fmt: str | None, budget: Budget, options: Rea
 
 
 def parse(source: Source, *, format: str | None = None, name: str | None = None,
-          limits: Limits | None = None, convert_legacy: bool = False, ocr: bool = False) -> Report:
+          limits: Limits | None = None, convert_legacy: bool = False, ocr: bool = False,
+          overrides: "str | os.PathLike[str] | Sequence[Decision] | None" = None) -> Report:
     """Parse one annual report from a path, bytes or a binary file object.
 
     The format is detected from the content (``format`` forces one of ``text``,
@@ -59,8 +63,11 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
     ``convert_legacy`` lets a .doc/.wps file be converted with LibreOffice, if installed;
     ``ocr`` reads PDF pages without a usable text layer and PNG/JPEG/TIFF pictures by OCR
     (needs ``pip install 'gipextract[ocr]'``; see docs/ocr.md).
+    ``overrides`` (a decisions file's path, or decisions) sets the cells a person decided for
+    this very document (its SHA-256): they become ``confirmed`` (see :mod:`gipextract.decisions`).
     Raises a :class:`~gipextract.errors.GipExtractError` subclass on bad input.
     """
+    decided = decisions.load(overrides) if isinstance(overrides, (str, os.PathLike)) else overrides or ()
     limits = limits or DEFAULT_LIMITS
     data, label, path = read_source(source, name, limits.max_bytes)
     budget = Budget(label, limits)
@@ -75,6 +82,8 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
         if not state.prints_values():
             raise NoReportFoundError(label, "blank_form")
         report = _guard(label, "metadata", _report, doc, state, data, path if path is not None else name)
+        if decided:
+            report = decisions.apply(report, decided)
         budget.tick()
         return _guard(label, "checks", _checked, report, doc, state)
 
@@ -107,7 +116,10 @@ def _report(doc: Document, state: State, data: bytes, path: str | None) -> Repor
 
 def _checked(report: Report, doc: Document, state: State) -> Report:
     flat = state.flat
-    context = Context(text=flat.text, page=doc.page, notices=doc.notices, ocr=doc.ocr, evaluation=state.evaluation,
+    evaluation = state.evaluation
+    if any(c.status == "confirmed" for c in report.cells):  # a person's values: the identities over them
+        evaluation = evaluate(get_template(report.template), {(c.table, c.row, c.column): c.value for c in report.cells})
+    context = Context(text=flat.text, page=doc.page, notices=doc.notices, ocr=doc.ocr, evaluation=evaluation,
                       locate=flat.quote)
     more = check(report, context)
     return Report(report.source, report.template, report.info, report.cells, report.findings + tuple(more),

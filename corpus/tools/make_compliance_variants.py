@@ -90,6 +90,10 @@ def variants() -> dict[str, str]:
     v["17_copied_part5.txt"] = sub(s1, five1, five0.replace("我街道", "锦屏街道"), 1)
     # The same unit a year earlier with the same prose (pairs with seed 000 as previous_year).
     v["18_previous_year_same_prose.txt"] = sub(s0, "2022", "2021")
+    # A clerk's slip: 自然人 of （六）1 typed 3 instead of 2, its row total left at 2, so the
+    # cell breaks its row's sum and its column's: the page's likely culprit (no compliance finding).
+    slip = "逾期不补正、行政机关不再处理其政府信息公开申请\n\t2\n"
+    v["19_sum_miscounted.txt"] = sub(s1, slip, slip.replace("\t2", "\t3"), 1)
     return v
 
 

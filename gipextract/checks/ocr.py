@@ -21,7 +21,7 @@ def ocr_findings(report: Report, context: Context) -> list[Finding]:
         return []
     cells = report.cells
     out = [finding("ocr_pages", pages=list(context.ocr.pages))]
-    ocred = [c for c in cells if c.source is not None and c.source.confidence is not None]
+    ocred = [c for c in cells if getattr(c.source, "confidence", None) is not None]  # a Decision has none
     low = [c.ref for c in ocred if c.source.confidence < LOW_CONFIDENCE]  # type: ignore[union-attr,operator]
     if low:
         out.append(finding("ocr_low_confidence", low, count=len(low), threshold=f"{LOW_CONFIDENCE:g}"))

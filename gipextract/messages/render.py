@@ -47,6 +47,9 @@ def where(prov: Mapping[str, Any] | Any | None, lang: Lang = "zh") -> str:
         return ""
     get: Callable[[str], Any] = prov.get if isinstance(prov, AbcMapping) else (lambda k: getattr(prov, k, None))
     line, page, table, row, col = get("line"), get("page"), get("table"), get("row"), get("col")
+    if get("sha256") is not None:  # a person's decision (a confirmed cell)
+        return say("decision.where", lang, who=get("who") or "?", when=(get("when") or "")[:16].replace("T", " "),
+                   basis=get("why") or "—")
     if line is not None:  # a text file: the line is what an editor shows (its cell grid is ours)
         return f"第{line}行" if lang == "zh" else f"line {line}"
     if get("paragraph") is not None and table is None:

@@ -7,7 +7,7 @@ from .. import templates
 from ..messages import Lang, say
 from ..report import Cell, Report, json_value
 
-MARKS = {"ok": "", "empty": "·", "inferred": "*", "ambiguous": "?", "missing": ""}
+MARKS = {"ok": "", "empty": "·", "inferred": "*", "ambiguous": "?", "missing": "", "confirmed": "✓"}
 TITLES = {"proactive": "二、主动公开政府信息情况", "requests": "三、收到和处理政府信息公开申请情况",
           "appeals": "四、政府信息公开行政复议、行政诉讼情况"}
 SHORT_COLUMNS = {
