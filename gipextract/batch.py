@@ -15,12 +15,12 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from types import FrameType
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from .api import parse
 from .errors import ResourceLimitError
 from .limits import DEFAULT_LIMITS, Limits
-from .report import Result
+from .report import Decision, Result
 from .workers import Pool
 
 # Files a folder walk picks up: every format read, plus those refused by name (so that
@@ -62,10 +62,13 @@ def _listable(q: Path) -> bool:
     return not stat.S_ISDIR(mode)
 
 
-def parse_one(path: str, convert_legacy: bool = False, limits: Limits | None = None, ocr: bool = False) -> Result:
-    """Parse one file into a :class:`Result` (errors of any kind become the result's error)."""
+def parse_one(path: str, convert_legacy: bool = False, limits: Limits | None = None, ocr: bool = False,
+              overrides: Sequence[Decision] = ()) -> Result:
+    """Parse one file into a :class:`Result` (errors of any kind become the result's error);
+    ``overrides``: decisions on cells (:mod:`gipextract.decisions`), applied by the file's SHA-256."""
     try:
-        return Result(path, report=parse(path, convert_legacy=convert_legacy, limits=limits, ocr=ocr))
+        return Result(path, report=parse(path, convert_legacy=convert_legacy, limits=limits, ocr=ocr,
+                                         overrides=overrides))
     except MemoryError:
         return Result(path, error=ResourceLimitError(path, "out_of_memory", stage="read", memory="memory"))
     except Exception as e:  # ours, or a bug of ours: it must not lose the other files either
@@ -99,7 +102,8 @@ GRACE = 5.0  # seconds past Limits.max_seconds before a worker is killed: in-pro
 
 def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize: int = 1,
                convert_legacy: bool = False, *, limits: Limits | None = None, isolate: bool = True,
-               memory: int | None = MEMORY_CAP, grace: float = GRACE, ocr: bool = False) -> Iterator[Result]:
+               memory: int | None = MEMORY_CAP, grace: float = GRACE, ocr: bool = False,
+               overrides: Sequence[Decision] = ()) -> Iterator[Result]:
     """Parse files and folders, yielding exactly one :class:`Result` per file, in input order.
 
     With ``isolate`` (the default) each document is read in a worker process (``jobs`` of
@@ -113,16 +117,18 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize
     other, with only the in-process limits (for debugging and profiling). ``chunksize`` is
     accepted for compatibility and ignored: one document is in flight per worker. ``ocr``
     reads scanned pages and pictures (folders then include PNG/JPEG/TIFF files); each
-    document's hard limit then grows by the OCR time its pages may take.
+    document's hard limit then grows by the OCR time its pages may take. ``overrides``: decisions
+    on cells, each applied to the file it was made on (:mod:`gipextract.decisions`).
     """
     files = expand(paths, images=ocr)
     limits = limits or DEFAULT_LIMITS
     if not isolate:
         for f in files:
-            yield parse_one(f, convert_legacy, limits, ocr)
+            yield parse_one(f, convert_legacy, limits, ocr, overrides)
         return
     seconds = limits.max_seconds + grace + (limits.max_ocr_pages * limits.ocr_seconds_per_page if ocr else 0)
-    pool: Pool[str, Result] = Pool(partial(parse_one, convert_legacy=convert_legacy, limits=limits, ocr=ocr),
+    pool: Pool[str, Result] = Pool(partial(parse_one, convert_legacy=convert_legacy, limits=limits, ocr=ocr,
+                                           overrides=tuple(overrides)),
                                    jobs=jobs,
                                    seconds=seconds, memory=memory, on_timeout=partial(_timed_out, seconds),
                                    on_death=_died, fallback=_failed)

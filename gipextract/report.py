@@ -12,7 +12,7 @@ from .read.document import Provenance
 from .read.source import display_path
 
 SCHEMA = 1
-Status = Literal["ok", "empty", "inferred", "ambiguous", "missing"]
+Status = Literal["ok", "empty", "inferred", "ambiguous", "missing", "confirmed"]
 Value = int | Decimal | None
 
 
@@ -45,6 +45,32 @@ class Evidence:
         """The inverse of :meth:`to_dict`."""
         src = d.get("source")
         return cls(d.get("text", ""), provenance_of(src) if src is not None else None, d.get("from", ""))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A person's decision on one cell of one document (an overrides file's entry): the value
+    read from the paper original or picked among the candidates, by whom, when and why. It is
+    the ``source`` of a ``confirmed`` cell."""
+
+    sha256: str  # the document's bytes the decision was made on
+    cell: str  # table.row.column
+    value: int | Decimal
+    who: str
+    when: str  # ISO date-time
+    why: str = ""
+    document: str | None = None  # the document's name when decided, to notice a changed file
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, as in an overrides file (the value as a cell's)."""
+        return {"document": self.document, "sha256": self.sha256, "cell": self.cell, "value": json_value(self.value),
+                "who": self.who, "when": self.when, "why": self.why}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> "Decision":
+        """The inverse of :meth:`to_dict` (no checking: :mod:`gipextract.decisions` checks files)."""
+        return cls(d["sha256"], d["cell"], value_of(d["value"]), d.get("who", ""), d.get("when", ""),  # type: ignore[arg-type]
+                   d.get("why", ""), d.get("document"))
 
 
 @dataclass(frozen=True)
@@ -84,7 +110,7 @@ class Cell:
     column: str
     value: Value
     status: Status
-    source: Provenance | None = None
+    source: Provenance | Decision | None = None  # a Decision for a confirmed cell
     candidates: tuple[Value, ...] = ()
     note: str | None = None
 
@@ -109,8 +135,8 @@ class Cell:
     def from_dict(cls, d: Mapping[str, Any]) -> "Cell":
         """The inverse of :meth:`to_dict`."""
         src = d.get("source")
-        return cls(d["table"], d["row"], d["column"], value_of(d["value"]), d["status"],
-                   provenance_of(src) if src is not None else None,
+        source = None if src is None else Decision.from_dict(src) if "sha256" in src else provenance_of(src)
+        return cls(d["table"], d["row"], d["column"], value_of(d["value"]), d["status"], source,
                    tuple(value_of(v) for v in d.get("candidates", ())), d.get("note"))
 
 

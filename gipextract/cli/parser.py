@@ -85,14 +85,18 @@ def build_parser(lang: Lang = "zh") -> argparse.ArgumentParser:
         p.add_argument("--ocr", action="store_true", help=h("ocr"))
         p.add_argument("--convert-legacy", action="store_true", help=h("convert_legacy"))
         p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None, help=h("progress"))
+        p.add_argument("--overrides", metavar="FILE", help=h("overrides"))
 
-    p = add("parse", commands.parse_cmd)
+    from .parse import parse_cmd
+
+    p = add("parse", parse_cmd)
     inputs(p)
-    p.add_argument("--format", "-f", choices=("view", "json", "jsonl", "csv", "xlsx"), default=None,
+    p.add_argument("--format", "-f", choices=("view", "json", "jsonl", "csv", "xlsx", "parquet"), default=None,
                    help=h("parse_format"))
     p.add_argument("--json", action="store_true", help=h("json"))
     p.add_argument("--compact", action="store_true", help=h("compact"))
-    p.add_argument("--output", "-o", metavar="FILE", help=h("output"))
+    p.add_argument("--indicators", action="store_true", help=h("indicators"))
+    p.add_argument("--output", "-o", metavar="FILE|DIR/", help=h("output"))
 
     p = add("check", commands.check_cmd)
     inputs(p)

@@ -149,6 +149,15 @@ FINDINGS: dict[str, Entry] = {
                       "inferred from the identities on an OCR'd page (a value may have been missed): {cells_short}"),
     "ocr_unread_mark": E("warning", "{count} 个表格单元格有笔迹但未识别出文字：{marks}",
                          "{count} table cell(s) hold marks but no text was recognised: {marks}"),
+    # --- decisions (an overrides file) -----------------------------------------------------
+    "decisions_applied": E("info", "{count} 个单元格按决定文件由人工确认：{cells_short}",
+                           "{count} cell(s) confirmed by a person (decisions file): {cells_short}"),
+    "decision_refused": E("warning", "决定文件中有 {count} 条决定是针对“{document}”的另一版本（sha256 {decided}…），"
+                                     "该文件已改变（现为 {current}…），决定未应用：{cells_short}",
+                          "{count} decision(s) were made on another version of “{document}” (sha256 {decided}…); "
+                          "the file has changed (now {current}…): not applied: {cells_short}"),
+    "decision_unknown_cell": E("warning", "决定文件中的单元格 {names} 不在本报告的 {form} 版格式中，决定未应用",
+                               "decided cell(s) {names} are not on this report's {form} form: not applied"),
     # --- across reports ---------------------------------------------------------------------
     "cross_year": E("error", "{year} 年“二、上年结转政府信息公开申请数量”（{column}）为 {now}，但 {previous_year} 年"
                              "“四、结转下年度继续办理”为 {before}",
@@ -164,4 +173,18 @@ FINDINGS: dict[str, Entry] = {
                                  "（第{parts}部分，占较短一方的{share}）",
                       "{first} ({first_year}) {relation} {second} ({second_year}): {count} passage(s) alike (part "
                       "{parts}, {share} of the shorter)", N2021),
+    # office outputs --------------------------------------------------------------------------
+    "aggregate_identity": E("error", "汇总后勾稽关系不成立：{identity}（{about}）：左边 {left_sum}，右边 {right_sum}，"
+                                     "相差 {difference}；来自这些报告（其本身的这条勾稽关系即不成立）：{units}",
+                            "the sum breaks an identity: {identity} ({about}): left {left_sum}, right {right_sum}, "
+                            "difference {difference}; it comes from these reports, which break it themselves: {units}"),
+    "aggregate_unreported": E("warning", "名单中有 {count} 个单位没有报告：{units}",
+                              "{count} unit(s) on the list have no report: {units}"),
+    "aggregate_unlisted": E("warning", "{count} 份报告的单位不在名单中：{units}",
+                            "{count} report(s) of units not on the list: {units}"),
+    "prose_repeated": E("warning", "第{parts}部分的文字有{share}与上一年度报告（{previous_unit}，{previous_year}年）相同或"
+                                   "几乎相同，超过一半（评议时计为内容雷同）：见{evidence}",
+                        "{share} of the prose of part {parts} is the same or nearly the same as last year's report "
+                        "({previous_unit}, {previous_year}): more than half, which evaluators count as copied: see "
+                        "{evidence}", N2021, accuses=True),
 }

@@ -91,9 +91,10 @@ ERRORS: dict[str, dict[str, str]] = {
                     "en": "the worker process reading it died twice ({how}; out of memory?)"},
     "internal": {"zh": "程序内部错误（{stage}：{type}），请报告这个问题", "en": "{stage}: internal error {type}: {detail}"},
     # refusals of the commands that take several reports
-    "different_forms": {"zh": "报告的表格格式不同（{forms}）：{listing}",
-                        "en": "the reports use different forms ({forms}): {listing}"},
-    "different_years": {"zh": "报告的年度不同：{listing}", "en": "the reports are of different years: {listing}"},
+    "different_forms": {"zh": "报告的表格格式不同（{found} 年版，括号内为各报告的格式）：{names}",
+                        "en": "the reports use different forms ({found}; each report's form in brackets): {names}"},
+    "different_years": {"zh": "报告的年度不同（括号内为各报告的年度）：{names}",
+                        "en": "the reports are of different years (each report's year in brackets): {names}"},
     "same_document": {"zh": "同一份文件给了两次：{first} 与 {second}（sha256 {digest}…）",
                       "en": "the same document is given twice: {first} and {second} (sha256 {digest}…)"},
     "nothing_to_add": {"zh": "没有可汇总的报告", "en": "aggregate() needs at least one report"},
@@ -103,8 +104,19 @@ ERRORS: dict[str, dict[str, str]] = {
     "error_record": {"zh": "这是一条读取失败的记录，不是报告：{message}", "en": "not a saved report (an error record: {message})"},
     "unknown_schema": {"zh": "未知的 schema {schema}；本版本读取 schema {supported}",
                        "en": "unknown schema {schema}; this version reads schema {supported}"},
+    # office outputs: the district's list of units (aggregate --units)
+    "roster_format": {"zh": "单位名单须为 .txt（每行一个单位）、.csv 或 .xlsx（第一列为单位名称）",
+                      "en": "the list of units must be a .txt (one unit per line), .csv or .xlsx (units in the first "
+                            "column)"},
+    "roster_unreadable": {"zh": "无法读取单位名单（文件已损坏，或不是它的扩展名所示的格式）",
+                          "en": "the list of units cannot be read (damaged, or not the format its name says)"},
+    "roster_empty": {"zh": "单位名单中没有单位名称", "en": "the list of units names no unit"},
     "bad_level": {"zh": "层级应为 government、department、township 或 subdistrict，而不是 {level}",
                   "en": "level must be one of government, department, township, subdistrict, not {level}"},
     "bad_deadline": {"zh": "期限应写作“月-日”（如 03-31），而不是 {deadline}",
                      "en": "deadline must be a day of the year as 'MM-DD', not {deadline}"},
 }
+
+from .desk import DESK_ERRORS  # noqa: E402 - the office desk's refusals, kept with its lines
+
+ERRORS.update(DESK_ERRORS)

@@ -23,16 +23,20 @@ UI: dict[str, dict[str, str]] = {
                             "en": "convert .doc/.wps files with LibreOffice (soffice) when it is installed"},
     "help.progress": {"zh": "在标准错误输出显示进度条（默认：标准错误是终端且文件较多时显示）",
                       "en": "progress bar on stderr (default: when stderr is a terminal and there are many files)"},
-    "help.parse": {"zh": "读取报告：可读视图、JSON、JSON Lines、CSV 或 XLSX",
-                   "en": "read reports: the readable view, JSON, JSON Lines, CSV or XLSX"},
+    "help.parse": {"zh": "读取报告：可读视图、JSON、JSON Lines、CSV、XLSX 或 Parquet",
+                   "en": "read reports: the readable view, JSON, JSON Lines, CSV, XLSX or Parquet"},
     "help.parse_format": {"zh": "view（默认）；json：一个格式化的 JSON（一份报告，或多份报告的数组）；jsonl：每行一份报告；"
-                                "csv：每个单元格一行，含状态和来源；xlsx：每张表一个工作表，状态以颜色标出，另有“核查”工作表",
+                                "csv、parquet：三张整洁表（reports 每份文件一行、cells 每个单元格一行、findings 每条核查"
+                                "结果一行），各一个文件；xlsx：这三张表各一个工作表，状态以颜色标出",
                           "en": "view (default); json: one pretty document (the report, or an array for several "
-                                "inputs); jsonl: one compact report per line; csv: one row per cell with its status and "
-                                "source; xlsx: one sheet per table, statuses coloured, a 核查 sheet"},
+                                "inputs); jsonl: one compact report per line; csv, parquet: the three tidy tables "
+                                "(reports: one row per input, cells: one per cell, findings: one per finding), a file "
+                                "each; xlsx: the three tables as sheets, statuses coloured"},
     "help.json": {"zh": "等同于 --format json", "en": "same as --format json"},
     "help.compact": {"zh": "JSON 中不含各部分正文和单元格来源", "en": "JSON without sections and cell sources"},
-    "help.output": {"zh": "写入此文件，而不是标准输出", "en": "write here instead of standard output"},
+    "help.output": {"zh": "写入此文件，而不是标准输出；csv、parquet 可给文件夹（以 / 结尾），各表写成一个文件",
+                    "en": "write here instead of standard output; csv and parquet take a folder (ending in /), one "
+                          "file per table"},
     "help.check": {"zh": "列出报告草稿的问题：不成立的勾稽关系、无法确定的单元格及其他核查结果",
                    "en": "list what a draft report gets wrong: broken identities, undetermined cells, other findings"},
     "help.similar": {"zh": "同时列出第一、五部分文字疑似照抄其他报告的报告（需要 similar 扩展）",
@@ -80,6 +84,21 @@ UI: dict[str, dict[str, str]] = {
     "parse.cannot_read": {"zh": "gipextract：{path}：{reason}", "en": "gipextract: {path}: {reason}"},
     "parse.summary": {"zh": "gipextract：共 {total} 份文件，读取 {read} 份（其中 {flagged} 份有需核查的问题），{failed} 份无法读取",
                       "en": "gipextract: {total} document(s): {read} read ({flagged} with findings), {failed} failed"},
+    # researcher exports
+    "parse.tables_beside": {"zh": "gipextract：单元格表写到 {cells}，报告表写到 {reports}，核查结果表写到 {findings}{more}",
+                            "en": "gipextract: cells written to {cells}, reports to {reports}, findings to "
+                                  "{findings}{more}"},
+    "parse.indicators_beside": {"zh": "，指标表写到 {indicators}", "en": ", indicators to {indicators}"},
+    "parse.stdout_cells_only": {"zh": "gipextract：标准输出只写单元格表；报告表和核查结果表请用 -o 文件夹/ 写出",
+                                "en": "gipextract: standard output gets the cells table only; write the reports and "
+                                      "findings tables with -o FOLDER/"},
+    "progress.no_tqdm": {"zh": "gipextract：未安装 tqdm，不显示进度条（pip install 'gipextract[progress]'）",
+                         "en": "gipextract: no progress bar without tqdm (pip install 'gipextract[progress]')"},
+    "usage.parquet_needs_file": {"zh": "--format parquet 需要 --output 文件或文件夹/",
+                                 "en": "--format parquet needs --output FILE or FOLDER/"},
+    "help.indicators": {"zh": "另写出指标表（公开率、纠错率等，公式见 docs/output.md；csv、xlsx、parquet）",
+                        "en": "also write the indicators table (disclosure and correction rates, docs/output.md; csv, "
+                              "xlsx, parquet)"},
     # check
     "check.cannot_read": {"zh": "{path}：无法读取：{reason}", "en": "{path}: cannot be read: {reason}"},
     "check.head": {"zh": "{path}（{who}，{template} 版格式）", "en": "{path} ({who}, form {template})"},
@@ -123,9 +142,9 @@ UI: dict[str, dict[str, str]] = {
                   "en": "unit: {unit}   year: {year}   published: {published}"},
     "view.title": {"zh": "标题：{title}", "en": "title: {title}"},
     "view.extra_row": {"zh": "附加行（{table}）：{label}：{values}", "en": "extra row ({table}): {label}: {values}"},
-    "view.legend": {"zh": "· 原文留空（按 0 计）   * 由勾稽关系推定   ?{{…}} 有多种可能（候选值）   — 无法确定",
+    "view.legend": {"zh": "· 原文留空（按 0 计）   * 由勾稽关系推定   ?{{…}} 有多种可能（候选值）   — 无法确定   ✓ 人工确认",
                     "en": "· blank in the source (0)   * inferred from the identities   ? ambiguous {{candidates}}   "
-                          "— missing"},
+                          "— missing   ✓ confirmed by a person"},
     "view.findings": {"zh": "核查结果（{count} 条）：", "en": "findings ({count}):"},
     "view.no_findings": {"zh": "核查结果：无，各项勾稽关系均成立", "en": "findings: none — every identity holds"},
     # the office overview
@@ -137,3 +156,8 @@ UI: dict[str, dict[str, str]] = {
     "overview.rows": {"zh": "表格完整", "en": "complete tables"},
     "overview.copied_prose": {"zh": "内容雷同", "en": "copied prose"},
 }
+
+# The report page, the local page and decisions on cells: their own catalogue file.
+from .desk import DESK_UI  # noqa: E402
+
+UI.update(DESK_UI)
