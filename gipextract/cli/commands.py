@@ -17,7 +17,7 @@ from ..read.source import display_path
 from ..report import Report, Result
 from ..templates.labels import cell_label
 from .common import EXIT_FINDINGS, EXIT_OK, Refused, UsageError, progress
-from .sinks import check_location, write
+from .sinks import check_location
 
 SAVED = (".json", ".jsonl")  # saved results that aggregate and compare load instead of parsing
 
@@ -75,36 +75,6 @@ def _usable_output(fmt: str, output: str | None) -> None:
     if fmt == "xlsx" and output in (None, "-"):
         raise UsageError("usage.xlsx_needs_file")
     check_location(output)
-
-
-def parse_cmd(args: argparse.Namespace) -> int:
-    """``gipextract [parse] PATH…``."""
-    lang: Lang = args.lang
-    fmt = "json" if args.json else (args.format or "view")
-    _usable_output(fmt, args.output)
-    files = inputs(args.paths, ocr=args.ocr)
-    stats = {"read": 0, "flagged": 0, "failed": 0}
-    source = results(files, args)
-
-    def say_error(r: Result) -> None:
-        print(say("parse.cannot_read", lang, path=display_path(r.path), reason=_reason(r, lang)), file=sys.stderr)
-
-    try:
-        # On Ctrl-C or SIGTERM the exception unwinds through these generators; closing them
-        # closes parse_many's, which stops its workers.
-        for r in write(progress(source, len(files), args.progress), fmt, args.output, compact=args.compact,
-                       lang=lang, single=len(files) == 1, on_error=say_error):
-            stats["read" if r.ok else "failed"] += 1
-            stats["flagged"] += _flagged(r)
-    except BrokenPipeError:
-        raise  # the reader went away (`… | head`): main() stops quietly
-    except OSError as e:
-        raise UsageError("usage.cannot_write", path=display_path(args.output) or say("usage.stdout", lang),
-                         detail=e.strerror or str(e)) from None
-    finally:
-        source.close()
-    print(say("parse.summary", lang, total=len(files), **stats), file=sys.stderr)
-    return EXIT_FINDINGS if stats["failed"] or stats["flagged"] else EXIT_OK
 
 
 def check_cmd(args: argparse.Namespace) -> int:

@@ -1,6 +1,10 @@
 """Where the command line writes: the output location checked before any parsing, streams
 flushed per document (JSON Lines, CSV) or a temporary file renamed at the end (JSON, XLSX,
-the view), so that an interrupted run leaves either valid partial output or nothing."""
+Parquet, the view), so that an interrupted run leaves either valid partial output or nothing.
+
+CSV and Parquet hold the tidy tables one file each: ``-o FOLDER/`` writes ``reports``,
+``cells`` and ``findings`` (and ``indicators``) there; ``-o x.csv`` writes the cells to
+``x.csv`` and the others beside it (``x.reports.csv`` …); standard output gets the cells."""
 from __future__ import annotations
 
 import errno
@@ -9,6 +13,7 @@ import os
 import stat
 import sys
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator
 
@@ -21,11 +26,43 @@ class OutputError(UsageError):
     """The output location cannot be used (exit 2)."""
 
 
-def check_location(target: str | None) -> None:
-    """Refuse an output location that cannot work, before anything is parsed."""
+def is_folder(target: str | None) -> bool:
+    """``-o`` names a folder: an existing one, or a path ending with a slash."""
+    return target not in (None, "-", os.devnull) and (target.endswith(("/", os.sep)) or  # type: ignore[union-attr]
+                                                      os.path.isdir(target))  # type: ignore[arg-type]
+
+
+def table_paths(fmt: str, target: str | None, indicators: bool = False) -> dict[str, str]:
+    """Where each tidy table goes for ``--format csv|parquet -o target`` (the cells first);
+    empty for standard output, only the cells for /dev/null."""
+    from ..output.tables import TABLES
+
+    names = ("cells",) + tuple(n for n in TABLES if n != "cells") + (("indicators",) if indicators else ())
+    if target in (None, "-"):
+        return {}
+    if target == os.devnull:
+        return {"cells": target}
+    if is_folder(target):
+        return {n: os.path.join(target, f"{n}.{fmt}") for n in names}  # type: ignore[arg-type]
+    stem, suffix = os.path.splitext(target)  # type: ignore[type-var]
+    if not suffix:
+        stem, suffix = target, f".{fmt}"
+    return {n: target if n == "cells" else f"{stem}.{n}{suffix}" for n in names}  # type: ignore[misc]
+
+
+def check_location(target: str | None, folder_ok: bool = False) -> None:
+    """Refuse an output location that cannot work, before anything is parsed (``folder_ok``:
+    a folder is fine, and one ending with a slash is made if its parent exists)."""
     if target is None or target == "-" or target == os.devnull:
         return
     path = Path(target)
+    if folder_ok and is_folder(target):
+        where = path if path.is_dir() else path.parent
+        if not where.is_dir():
+            raise OutputError("output.no_folder", path=target, folder=str(where))
+        if not os.access(where, os.W_OK):
+            raise OutputError("output.not_writable", path=target)
+        return
     if path.is_dir():
         raise OutputError("output.is_folder", path=target)
     parent = path.parent if str(path.parent) else Path(".")
@@ -87,26 +124,26 @@ def report_json(result: Result, compact: bool, lang: Lang, indent: int | None) -
 
 
 def write(results: Iterable[Result], fmt: str, target: str | None, *, compact: bool, lang: Lang,
-          single: bool, on_error: Callable[[Result], None]) -> Iterator[Result]:
+          single: bool, on_error: Callable[[Result], None], indicators: bool = False) -> Iterator[Result]:
     """Write ``results`` in ``fmt`` to ``target`` (``None`` or ``-``: standard output),
-    yielding each result once written; the file is complete only if the loop finishes."""
+    yielding each result once written; the file is complete only if the loop finishes.
+    ``indicators`` adds that table to the tidy formats (CSV, Parquet, XLSX)."""
     to_stdout = target in (None, "-")
-    if fmt in ("jsonl", "csv"):
+    if fmt == "csv":
+        yield from _csv_tables(_noting(results, on_error, lang), table_paths(fmt, target, indicators), lang)
+        return
+    if fmt == "parquet":
+        yield from _parquet_tables(_noting(results, on_error, lang), table_paths(fmt, target, indicators), lang)
+        return
+    if fmt == "jsonl":
         # Streamed: every document is flushed as it comes, so a partial file is valid.
         out = data_stdout() if to_stdout else open(target, "w", encoding="utf-8", errors="backslashreplace",  # type: ignore[arg-type]
                                                    newline="")
         try:
-            if fmt == "csv":
-                from ..output.export import write_csv
-
-                out.write("\ufeff")  # Excel and WPS on Chinese Windows read UTF-8 only with a BOM
-                for r in write_csv(_noting(results, on_error, lang), out):
-                    yield r
-            else:
-                for r in _noting(results, on_error, lang):
-                    out.write(report_json(r, compact, lang, None) + "\n")
-                    out.flush()
-                    yield r
+            for r in _noting(results, on_error, lang):
+                out.write(report_json(r, compact, lang, None) + "\n")
+                out.flush()
+                yield r
         finally:
             if not to_stdout:
                 out.close()
@@ -118,9 +155,9 @@ def write(results: Iterable[Result], fmt: str, target: str | None, *, compact: b
     done = False
     try:
         if fmt == "xlsx":
-            from ..output.xlsx import write_xlsx
+            from ..output.xlsx import write_workbook
 
-            yield from write_xlsx(_noting(results, on_error, lang), where, lang)  # type: ignore[arg-type]
+            yield from write_workbook(_noting(results, on_error, lang), where, lang, indicators)  # type: ignore[arg-type,misc]
         else:
             out = data_stdout() if to_stdout and fmt == "json" else sys.stdout if to_stdout else \
                 open(where, "w", encoding="utf-8", errors="backslashreplace")  # type: ignore[arg-type]
@@ -134,6 +171,55 @@ def write(results: Iterable[Result], fmt: str, target: str | None, *, compact: b
     finally:
         if atomic is not None:
             atomic.commit() if done else atomic.discard()
+
+
+def _csv_tables(results: Iterable[Result], paths: dict[str, str], lang: Lang) -> Iterator[Result]:
+    """Each table streamed to its file (UTF-8 with a BOM, for Excel and WPS on Chinese
+    Windows), flushed per document; no paths: the cells to standard output."""
+    from ..output.export import write_csv_tables
+
+    if paths:
+        os.makedirs(os.path.dirname(paths["cells"]) or ".", exist_ok=True)
+    outs = {n: open(p, "w", encoding="utf-8", errors="backslashreplace", newline="") for n, p in paths.items()} \
+        if paths else {"cells": data_stdout()}
+    try:
+        for out in outs.values():
+            out.write("\ufeff")
+        yield from write_csv_tables(results, outs, lang)  # type: ignore[misc]
+    finally:
+        if paths:
+            for out in outs.values():
+                out.close()
+
+
+def _parquet_tables(results: Iterable[Result], paths: dict[str, str], lang: Lang) -> Iterator[Result]:
+    """Each table to its Parquet file, under a temporary name until every input is written."""
+    from ..output.indicators import report_indicators, with_previous
+    from ..output.parquet import ParquetTable
+    from ..output.tables import records
+
+    os.makedirs(os.path.dirname(paths["cells"]) or ".", exist_ok=True)
+    temps = {n: None if p == os.devnull else Atomic(p) for n, p in paths.items()}
+    files = {n: ParquetTable(t.temp if t else os.devnull, n) for n, t in temps.items()}
+    figures = []
+    done = False
+    try:
+        for r in results:
+            for name, table in files.items():
+                if name != "indicators":
+                    table.add(records(r, name, lang))
+            if "indicators" in files and r.report is not None:
+                figures.append(report_indicators(r.report, lang))
+            yield r
+        if "indicators" in files:
+            files["indicators"].add([asdict(f) for f in with_previous(figures)])
+        for table in files.values():
+            table.close()
+        done = True
+    finally:
+        for t in temps.values():
+            if t is not None:
+                t.commit() if done else t.discard()
 
 
 def _noting(results: Iterable[Result], on_error: Callable[[Result], None], lang: Lang) -> Iterator[Result]:

@@ -1,24 +1,29 @@
-"""Tidy exports that keep the validation: one record per cell with its status, candidates,
-note, where it is printed and the findings that name it; CSV streams and pandas frames.
-(XLSX lives in :mod:`gipextract.output.xlsx`.)"""
+"""Tidy exports that keep everything: the ``reports``, ``cells`` and ``findings`` tables
+(:mod:`gipextract.output.tables`) as CSV streams, and as pandas frames (:func:`to_frame`).
+(XLSX lives in :mod:`gipextract.output.xlsx`, Parquet in :mod:`gipextract.output.parquet`.)
+
+Every function takes reports, batch results (a failed input keeps its row, with its error)
+or a mix.
+"""
 from __future__ import annotations
 
 import csv
+from dataclasses import asdict
 from decimal import Decimal
-from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
-from ..errors import MissingExtraError
-from ..read.source import display_path
-from ..report import Report, Result, json_value
+from ..messages import Lang
+from ..report import Report, Result
 from ..templates.labels import cell_labels
+from . import tables
+from .tables import CANDIDATE_SEP, TABLES, Item, columns, items_of, text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-RECORD_FIELDS = ("document", "sha256", "unit", "year", "template", "table", "row", "column", "row_label",
-                 "column_label", "value", "status", "candidates", "note", "page", "line", "source_table",
-                 "source_row", "source_col", "findings", "error")
-CANDIDATE_SEP = "|"
+RECORD_FIELDS = tuple(columns("cells"))
+__all__ = ["CANDIDATE_SEP", "RECORD_FIELDS", "TABLES", "cell_findings", "exact", "labels", "records", "result_records",
+           "to_frame", "to_frames", "write_csv", "write_csv_tables"]
 
 
 def labels(template_id: str) -> dict[tuple[str, str, str], tuple[str, str]]:
@@ -38,76 +43,85 @@ def cell_findings(report: Report) -> dict[str, list[str]]:
     return out
 
 
-def records(report: Report) -> list[dict[str, Any]]:
-    """One dict per grid cell, with the report's identity, the Chinese labels, the cell's
-    status, candidates (``|``-separated), note, source position and finding codes."""
-    names = labels(report.template)
-    named = cell_findings(report)
-    base = {"document": display_path(report.source.path), "sha256": report.source.sha256,
-            "unit": report.info.unit, "year": report.info.year, "template": report.template}
-    out = []
-    for c in report.cells:
-        row_label, col_label = names[(c.table, c.row, c.column)]
-        p = c.source
-        out.append({**base, "table": c.table, "row": c.row, "column": c.column, "row_label": row_label,
-                    "column_label": col_label, "value": c.value, "status": c.status,
-                    "candidates": CANDIDATE_SEP.join(str(json_value(v)) for v in c.candidates) or None,
-                    "note": c.note, "page": p.page if p else None, "line": p.line if p else None,
-                    "source_table": p.table if p else None, "source_row": p.row if p else None,
-                    "source_col": p.col if p else None, "findings": ";".join(named.get(c.ref, ())) or None,
-                    "error": None})
-    return out
+def records(items: Item | Iterable[Item], table: str = "cells", lang: Lang = "zh") -> list[dict[str, Any]]:
+    """The rows of one tidy table (``reports``, ``cells``, ``findings``, ``indicators``) for
+    reports, batch results or a mix, as dicts of Python values (values as exact ``Decimal``)."""
+    items = items_of(items)
+    if table == "indicators":
+        from .indicators import indicator_records
+
+        return indicator_records(items, lang)
+    return [rec for item in items for rec in tables.records(item, table, lang)]
 
 
 def result_records(result: Result) -> list[dict[str, Any]]:
-    """A batch result as records; a failed input is one record carrying its error."""
-    if result.report is not None:
-        return records(result.report)
-    return [{**dict.fromkeys(RECORD_FIELDS), "document": display_path(result.path), "status": "error",
-             "error": f"{result.error_type}: {result.error.reason if result.error else ''}"}]
+    """A batch result's ``cells`` rows; a failed input is one row carrying its error."""
+    return tables.cell_records(result)
 
 
-def write_csv(results: Iterable[Result], out: IO[str]) -> Iterator[Result]:
-    """Stream results to ``out`` as tidy CSV, flushed after each document (an interrupted run
-    leaves whole rows); yields each result once written. Open ``out`` with
-    ``encoding="utf-8-sig"`` so that Excel and WPS read the Chinese right."""
-    writer = csv.DictWriter(out, fieldnames=RECORD_FIELDS, lineterminator="\r\n")
+def _writer(out: IO[str], table: str) -> csv.DictWriter:
+    writer = csv.DictWriter(out, fieldnames=columns(table), lineterminator="\r\n")
     writer.writeheader()
     out.flush()
-    for result in results:
-        for rec in result_records(result):
-            rec["value"] = json_value(rec["value"])
-            writer.writerow(rec)
-        out.flush()
-        yield result
+    return writer
 
 
-def to_frame(reports: Report | Iterable[Report]) -> "pandas.DataFrame":
-    """A pandas DataFrame of the tidy records of one or several reports, with typed columns:
-    ``value`` as float64 (NaN where a cell has no value), ``value_exact`` the exact figure as
-    text (amounts keep every digit), ``year`` and the positions as nullable integers. Writes to
-    Parquet as it is (``frame.to_parquet(path)``, with pyarrow)."""
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - depends on the optional extra
-        raise MissingExtraError(None, feature="to_frame()", extra="pandas") from None
-    if isinstance(reports, Report):
-        reports = [reports]
-    rows = [r for rep in reports for r in records(rep)]
-    exact = [None if r["value"] is None else str(json_value(r["value"])) for r in rows]
-    frame = pd.DataFrame(rows, columns=list(RECORD_FIELDS))
-    frame["value"] = pd.array([float(v) if v is not None else None for v in frame["value"]], dtype="float64")
-    frame.insert(frame.columns.get_loc("value") + 1, "value_exact", pd.array(exact, dtype="string"))
-    for col in ("year", "page", "line", "source_table", "source_row", "source_col"):
-        frame[col] = frame[col].astype("Int64")
-    for col in ("document", "sha256", "unit", "template", "table", "row", "column", "row_label", "column_label",
-                "status", "candidates", "note", "findings", "error"):
-        frame[col] = frame[col].astype("string")
-    return frame
+def _row(rec: Mapping[str, Any]) -> dict[str, str]:
+    return {k: text(v) for k, v in rec.items()}
+
+
+def write_csv(results: Iterable[Result | Report], out: IO[str], lang: Lang = "zh") -> Iterator[Result | Report]:
+    """Stream the ``cells`` table to ``out`` as CSV, flushed after each document (an interrupted
+    run leaves whole rows); yields each item once written. Open ``out`` with
+    ``encoding="utf-8-sig"`` so that Excel and WPS read the Chinese right."""
+    yield from write_csv_tables(results, {"cells": out}, lang)
+
+
+def write_csv_tables(results: Iterable[Result | Report], outs: Mapping[str, IO[str]], lang: Lang = "zh",
+                     ) -> Iterator[Result | Report]:
+    """Stream the tables named in ``outs`` (``reports``, ``cells``, ``findings``,
+    ``indicators``) to their CSV streams, each flushed after every document; yields each item
+    once written. Indicators (which link each report to the same unit's previous year) are
+    written when the input ends; only their rows are kept until then."""
+    from .indicators import report_indicators, with_previous
+
+    writers = {name: _writer(out, name) for name, out in outs.items()}
+    figures: list[list[Any]] = []
+    for item in results:
+        for name, writer in writers.items():
+            if name == "indicators":
+                report = item.report if isinstance(item, Result) else item
+                if report is not None:
+                    figures.append(report_indicators(report, lang))
+                continue
+            for rec in tables.records(item, name, lang):
+                writer.writerow(_row(rec))
+            outs[name].flush()
+        yield item
+    if "indicators" in writers:
+        for f in with_previous(figures):
+            writers["indicators"].writerow(_row(asdict(f)))
+        outs["indicators"].flush()
+
+
+def to_frame(items: Item | Iterable[Item], table: str = "cells", lang: Lang = "zh") -> "pandas.DataFrame":
+    """One tidy table of reports, batch results (error rows kept) or a mix, as a typed pandas
+    frame: text ``string``, counts and years ``Int64``, ``value`` exact ``Decimal``. Writes to
+    Parquet as it is (``frame.to_parquet(path)``); see :mod:`gipextract.output.tidy`."""
+    from .tidy import to_frame as frame
+
+    return frame(items, table, lang)
+
+
+def to_frames(items: Item | Iterable[Item], lang: Lang = "zh", indicators: bool = False) -> dict[str, "pandas.DataFrame"]:
+    """The three tidy tables (and ``indicators`` if asked) as typed pandas frames, by name."""
+    from .tidy import to_frames as frames
+
+    return frames(items, lang, indicators)
 
 
 def exact(value: Any) -> Decimal | int | None:
-    """A ``value_exact`` string from :func:`to_frame` back to an int or a ``Decimal``."""
+    """A value written as text (a CSV cell, a ``Decimal``'s string) back to an int or a ``Decimal``."""
     s = "" if value is None else str(value)
     if s in ("", "<NA>", "nan", "None"):
         return None

@@ -1,13 +1,24 @@
-"""XLSX export that keeps the validation: numbers as numbers, each cell that is not ``ok``
-coloured by its status with its reason as a comment, a 核查 (findings) sheet, failed inputs."""
+"""XLSX exports that keep the validation: numbers as numbers, each cell that is not ``ok``
+coloured by its status with its reason as a comment.
+
+:func:`write_workbook` is the parse command's workbook: the tidy tables (``reports``,
+``cells``, ``findings``, optionally ``indicators``), one sheet each with one header row, so
+``pd.read_excel`` types its columns. :func:`write_xlsx` is the wide layout (one sheet per
+table and form, one row per report, a second header row of Chinese labels) that the
+district's sum is written in.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import asdict
 from typing import Any, Iterable, Iterator
 
 from .. import templates
 from ..messages import Lang, show
 from ..read.source import display_path
 from ..report import Report, Result
+from .tables import TABLES, columns
+from .tables import records as table_records
 
 # Fill colours by status (ok cells stay plain): the reader sees at a glance what was printed.
 FILLS = {"empty": "EDEDED", "inferred": "FFF2CC", "ambiguous": "F8CBAD", "missing": "FF9999"}
@@ -80,12 +91,76 @@ def write_xlsx(results: Iterable[Result], path: str, lang: Lang = "zh") -> Itera
     wb.save(path)
 
 
+MAX_TEXT = 32767  # characters an Excel cell holds
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # control characters XML 1.0 cannot hold
+
+
+def write_workbook(results: Iterable[Result | Report], path: str, lang: Lang = "zh",
+                   indicators: bool = False) -> Iterator[Result | Report]:
+    """The tidy tables as sheets ``reports``, ``cells``, ``findings`` (and ``indicators``),
+    each with one header row of column names, and a 说明 sheet explaining the colours; yields
+    each item once added. Failed inputs keep their row in ``reports`` (and ``cells``). In
+    the ``cells`` sheet a value that is not ``ok`` is coloured by its status, with its reason
+    as a comment. Streams (openpyxl's write-only mode); the file appears when saved."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    from .indicators import report_indicators, with_previous
+
+    wb = Workbook(write_only=True)
+    fills = {k: PatternFill("solid", start_color=v, end_color=v) for k, v in FILLS.items()}
+    names = TABLES + (("indicators",) if indicators else ())
+    sheets = {name: wb.create_sheet(name) for name in names}
+    for name, ws in sheets.items():
+        ws.append(columns(name))
+    value_at = columns("cells").index("value")
+
+    def cell(ws: Any, value: Any) -> Any:
+        if isinstance(value, str):
+            value = _ILLEGAL.sub("", value)[:MAX_TEXT]
+        c = WriteOnlyCell(ws, value=value)
+        if isinstance(value, str) and value.startswith("="):
+            c.data_type = "s"  # text, never a formula
+        return c
+
+    figures: list[list[Any]] = []
+    for item in results:
+        report = item.report if isinstance(item, Result) else item
+        reasons = _reasons(report, lang) if report is not None else {}
+        for name in TABLES:
+            ws = sheets[name]
+            for rec in table_records(item, name, lang):
+                row = [cell(ws, v) for v in rec.values()]
+                status = rec.get("status") if name == "cells" else None
+                if status in fills:
+                    row[value_at].fill = fills[status]
+                    ref = f"{rec['table']}.{rec['row']}.{rec['column']}"
+                    row[value_at].comment = Comment(reasons.get(ref) or STATUS_ZH[status], "gipextract")
+                ws.append(row)
+        if indicators and report is not None:
+            figures.append(report_indicators(report, lang))
+        yield item
+    if indicators:
+        for f in with_previous(figures):
+            sheets["indicators"].append([cell(sheets["indicators"], v) for v in asdict(f).values()])
+    legend = wb.create_sheet(LEGEND_SHEET)
+    legend.append(["status", "说明"])
+    for status, meaning in [("ok", "原文印出的数值（无底色）"), *STATUS_ZH.items()]:
+        value = WriteOnlyCell(legend, value=status)
+        if status in fills:
+            value.fill = fills[status]
+        legend.append([value, meaning])
+    wb.save(path)
+
+
 def _reasons(report: Report, lang: Lang) -> dict[str, str]:
     out: dict[str, str] = {}
     for c in report.cells:
         if c.status == "ok":
             continue
-        why = STATUS_ZH[c.status]
+        why = STATUS_ZH.get(c.status, c.status)
         if c.candidates:
             why += "：可能为 " + "、".join(show(v) for v in c.candidates)
         if c.note:
