@@ -30,11 +30,27 @@ T = TypeVar("T")
 def load_document(source: Source, *, format: str | None = None, name: str | None = None,
                   limits: Limits | None = None, ocr: bool = False, convert_legacy: bool = False) -> Document:
     """Read ``source`` with the adapter for its format and return the shared document model."""
+    refuse_text(source)
     limits = limits or DEFAULT_LIMITS
     data, label, _ = read_source(source, name, limits.max_bytes)
     budget = Budget(label, limits)
     with active(budget):
         return _load(data, label, format, budget, ReadOptions(ocr=ocr, convert_legacy=convert_legacy))
+
+
+PREFIX = 16  # characters of a text given as a path that an error may quote
+
+
+def refuse_text(source: object) -> None:
+    """A ``str`` that is no existing path but holds a line break, or a name longer than any
+    file system allows, is a report's text passed by mistake: say how content goes in (as
+    ``bytes``), quoting a short prefix at most, never the document."""
+    if not isinstance(source, str) or os.path.lexists(source):
+        return
+    too_long = any(len(os.fsencode(part)) > 255 for part in source.split(os.sep))
+    if "\n" in source or "\r" in source or too_long:
+        prefix = " ".join(source.split())[:PREFIX]
+        raise UnreadableInputError(f"「{prefix}…」", "text_not_path")
 
 
 def _load(data: bytes, label: str, fmt: str | None, budget: Budget, options: ReadOptions) -> Document:
@@ -67,6 +83,7 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
     this very document (its SHA-256): they become ``confirmed`` (see :mod:`gipextract.decisions`).
     Raises a :class:`~gipextract.errors.GipExtractError` subclass on bad input.
     """
+    refuse_text(source)
     decided = decisions.load(overrides) if isinstance(overrides, (str, os.PathLike)) else overrides or ()
     limits = limits or DEFAULT_LIMITS
     data, label, path = read_source(source, name, limits.max_bytes)

@@ -12,6 +12,7 @@ from .read.document import Provenance
 from .read.source import display_path
 
 SCHEMA = 1
+REPR_FINDINGS = 3  # findings a report's repr shows
 Status = Literal["ok", "empty", "inferred", "ambiguous", "missing", "confirmed"]
 Value = int | Decimal | None
 
@@ -276,6 +277,24 @@ class Report:
         """True when no finding is an error."""
         return not any(f.severity == "error" for f in self.findings)
 
+    def __repr__(self) -> str:
+        """A few lines: who, which year and form, cells by status, the first findings (the
+        whole report is in :meth:`to_dict`)."""
+        counts: dict[str, int] = {}
+        for c in self.cells:
+            counts[c.status] = counts.get(c.status, 0) + 1
+        by_status = ", ".join(f"{k} {v}" for k, v in counts.items())
+        lines = [f"Report(unit={self.info.unit!r}, year={self.info.year!r}, template={self.template!r}, "
+                 f"source={display_path(self.source.path)!r})",
+                 f"  cells: {len(self.cells)} ({by_status})",
+                 f"  findings: {len(self.findings)}" + (":" if self.findings else "")]
+        for f in self.findings[:REPR_FINDINGS]:
+            message = f.message
+            lines.append(f"    {f.severity} {f.code}: {message[:60]}{'…' if len(message) > 60 else ''}")
+        if len(self.findings) > REPR_FINDINGS:
+            lines.append(f"    … {len(self.findings) - REPR_FINDINGS} more")
+        return "\n".join(lines)
+
     def to_dict(self, compact: bool = False, lang: Lang = "zh") -> dict[str, Any]:
         """Plain JSON-ready data, exactly as OUTPUT.md describes, messages in ``lang``.
 
@@ -363,6 +382,16 @@ class Result:
     def ok(self) -> bool:
         """True when the input was read."""
         return self.report is not None
+
+    def __repr__(self) -> str:
+        """One line: the path, and the report's who/year/form or the error's type, code and reason."""
+        if self.report is not None:
+            r = self.report
+            return (f"Result(path={self.display_path!r}, report=<unit={r.info.unit!r} year={r.info.year!r} "
+                    f"template={r.template!r}, {len(r.findings)} findings>)")
+        code = self.error.code if self.error is not None else None
+        reason = self.error.reason if self.error is not None else ""
+        return f"Result(path={self.display_path!r}, error={self.error_type}({code!r}): {reason[:80]})"
 
     @property
     def error_type(self) -> str | None:

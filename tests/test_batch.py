@@ -98,18 +98,20 @@ def test_xlsx_sheets_one_row_per_report(folder: Path, tmp_path: Path) -> None:
     out = run(str(folder), "--format", "xlsx", "--output", str(target))
     assert out.returncode == 1
     wb = openpyxl.load_workbook(target)
-    assert set(wb.sheetnames) == {"说明", "核查", "proactive_2021", "requests_2021", "appeals_2021", "proactive_2019",
-                                  "requests_2019", "appeals_2019", "errors"}
-    req = list(wb["requests_2021"].values)
-    header = req[0]
-    by_doc = {row[0]: row for row in req[2:]}
-    assert len(by_doc) == 2
-    seed1 = by_doc[str(folder / "a" / "b" / "001.txt")]
-    assert seed1[header.index("new_received.natural_person")] == 5
-    pro = list(wb["proactive_2019"].values)
-    assert pro[2][pro[0].index("procurement.amount")] == 258.181269  # a number now, written with its exact digits
-    assert {r[0] for r in list(wb["errors"].values)[1:]} == {str(folder / "a" / "broken.docx"),
-                                                             str(folder / "a" / "b" / "old.doc")}
+    assert wb.sheetnames == ["reports", "cells", "findings", "说明"]
+    rep = list(wb["reports"].values)
+    header = rep[0]
+    by_doc = {row[0]: dict(zip(header, row)) for row in rep[1:]}
+    assert len(by_doc) == 5  # every input, the two that cannot be read included
+    assert {d for d, r in by_doc.items() if r["status"] == "error"} == {str(folder / "a" / "broken.docx"),
+                                                                         str(folder / "a" / "b" / "old.doc")}
+    assert by_doc[str(folder / "a" / "b" / "old.doc")]["error_type"] == "UnsupportedFormatError"
+    cells = list(wb["cells"].values)
+    head = cells[0]
+    seed1 = {(r[head.index("row")], r[head.index("column")]): r[head.index("value")] for r in cells[1:]
+             if r[0] == str(folder / "a" / "b" / "001.txt")}
+    assert seed1[("new_received", "natural_person")] == 5
+    assert 258.181269 in [r[head.index("value")] for r in cells[1:] if r[head.index("row")] == "procurement"]
 
 
 def test_records_and_frame() -> None:

@@ -81,9 +81,11 @@ def test_usage_errors_exit_2_before_parsing(tmp_path: Path) -> None:
     assert run().returncode == 2
     missing = run(str(tmp_path / "no-such-folder"))
     assert missing.returncode == 2 and "文件或文件夹不存在" in missing.stderr
-    for target in (str(tmp_path / "missing" / "x.csv"), "/dev/full", str(tmp_path)):
-        out = run(str(SEED1), "--format", "csv", "-o", target)
-        assert out.returncode == 2 and target in out.stderr, out.stderr
+    # A folder is refused where one file is written (JSON); CSV and Parquet write a file per table there.
+    for fmt, target in (("csv", str(tmp_path / "missing" / "x.csv")), ("csv", "/dev/full"), ("json", str(tmp_path)),
+                        ("parquet", str(tmp_path / "missing" / "deeper") + "/")):
+        out = run(str(SEED1), "--format", fmt, "-o", target)
+        assert out.returncode == 2 and target.rstrip("/").rsplit("/", 1)[0] in out.stderr, out.stderr
         assert "读取" not in out.stderr  # refused before any parsing (no summary line)
     assert run(str(SEED1), "--format", "xlsx").returncode == 2  # xlsx needs a file
     assert run("check", str(SEED1), "--jobs", "0").returncode == 2

@@ -22,9 +22,10 @@ ERRORS: dict[str, dict[str, str]] = {
     "empty": {"zh": "输入为空", "en": "the input is empty"},
     "too_large": {"zh": "大小为 {size} 字节，超过上限 {limit}（Limits.max_bytes）",
                   "en": "{size} bytes; the limit is {limit} (Limits.max_bytes)"},
-    "text_not_path": {"zh": "这是一段文字，不是已存在的文件路径：报告内容请以 bytes 或二进制文件对象传入",
-                      "en": "this is text, not the path of an existing file: pass a report's content as bytes or a "
-                            "binary file object"},
+    "text_not_path": {"zh": "这是一段文字，不是已存在的文件路径：报告内容请以 bytes（如 parse(文字.encode(\"utf-8\"))）"
+                            "或二进制文件对象（open(路径, \"rb\")）传入",
+                      "en": "this is text, not the path of an existing file: pass a report's content as bytes "
+                            "(parse(text.encode(\"utf-8\"))) or a binary file object (open(path, \"rb\"))"},
     # formats
     "legacy_format": {"zh": "旧版 Word/WPS 二进制文件（.doc/.wps）无法直接读取：请先用 WPS 或 Word“另存为 .docx”，"
                             f"或用 `{CONVERT}` 转换，或加 --convert-legacy（convert_legacy=True）由 LibreOffice 自动转换",

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Iterable, Literal, Union
 
 from ..messages import Lang
+from ..read.document import Provenance
 from ..read.source import display_path
 from ..report import Report, Result, jsonable
 from ..templates import get
@@ -132,7 +133,8 @@ def cell_records(item: Item, lang: Lang = "zh") -> list[dict[str, Any]]:
     out = []
     for c in report.cells:
         row_label, col_label = names[(c.table, c.row, c.column)]
-        p = c.source
+        # A confirmed cell's source is a person's decision, not a place in the document.
+        p = c.source if isinstance(c.source, Provenance) else None
         out.append({**base, "table": c.table, "row": c.row, "column": c.column, "row_label": row_label,
                     "column_label": col_label, "value": exact_value(c.value), "status": c.status,
                     "candidates": CANDIDATE_SEP.join(_plain(v) for v in c.candidates) or None,
