@@ -14,7 +14,7 @@ MAX_LINES = 400
 # Lower layers never import higher ones; the three folders of layer 6 do not import each other.
 LAYERS = {
     "templates": 0, "messages": 1, "errors": 2, "limits": 3, "workers": 3, "read": 4, "report": 5,
-    "place": 6, "metadata": 6, "checks": 6, "decisions": 6, "output": 7, "api": 7, "batch": 8, "cli": 9, "__main__": 9,
+    "place": 6, "metadata": 6, "checks": 6, "decisions": 6, "output": 7, "api": 7, "batch": 8, "cli": 9, "serve": 9, "__main__": 9,
 }
 
 

@@ -1,4 +1,5 @@
-"""The ``gipextract`` command: ``parse`` (the default), ``check``, ``aggregate``, ``compare``.
+"""The ``gipextract`` command: ``parse`` (the default), ``check``, ``aggregate``, ``compare``,
+``report`` (the report page) and ``serve`` (the same page on this computer).
 
 Exit codes, the same for every command:
 

@@ -9,7 +9,7 @@ from ..messages import Lang, say
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
-COMMANDS = ("parse", "check", "aggregate", "compare")
+COMMANDS = ("parse", "check", "aggregate", "compare", "report", "serve")
 
 
 class UsageError(Exception):

@@ -62,8 +62,8 @@ def requested_lang(argv: list[str]) -> Lang:
 
 
 def build_parser(lang: Lang = "zh") -> argparse.ArgumentParser:
-    """The argument parser with its four subcommands, its help in ``lang``."""
-    from . import commands  # noqa: F401 - the commands the subparsers run
+    """The argument parser with its subcommands, its help in ``lang``."""
+    from . import commands, desk  # noqa: F401 - the commands the subparsers run
 
     def h(key: str) -> str:
         return say(f"help.{key}", lang)
@@ -98,22 +98,39 @@ def build_parser(lang: Lang = "zh") -> argparse.ArgumentParser:
     p.add_argument("--indicators", action="store_true", help=h("indicators"))
     p.add_argument("--output", "-o", metavar="FILE|DIR/", help=h("output"))
 
-    p = add("check", commands.check_cmd)
+    from . import office
+
+    p = add("check", office.check_cmd)
     inputs(p)
     p.add_argument("--similar", action="store_true", help=h("similar"))
     p.add_argument("--threshold", type=float, default=0.6, metavar="X", help=h("threshold"))
     p.add_argument("--level", choices=("government", "department", "township", "subdistrict"), help=h("level"))
     p.add_argument("--deadline", metavar="MM-DD", help=h("deadline"))
-    p.add_argument("--format", "-f", choices=("view", "csv", "xlsx"), default="view", help=h("check_format"))
+    p.add_argument("--format", "-f", choices=("view", "csv", "xlsx"), default=None, help=h("check_format"))
     p.add_argument("--output", "-o", metavar="FILE", help=h("check_output"))
 
-    p = add("aggregate", commands.aggregate_cmd)
+    p = add("aggregate", office.aggregate_cmd)
     inputs(p, stdin=False)
     p.add_argument("--output", "-o", metavar="OUT", help=h("aggregate_output"))
+    p.add_argument("--format", "-f", choices=("view", "json", "xlsx", "docx"), default=None,
+                   help=h("aggregate_format"))
     p.add_argument("--unit", help=h("unit"))
+    p.add_argument("--units", metavar="LIST", help=h("units"))
 
-    p = add("compare", commands.compare_cmd)
+    p = add("report", desk.report_cmd)
+    inputs(p, stdin=False)
+    p.add_argument("--output", "-o", metavar="FILE.html", required=True, help=h("report_output"))
+
+    p = add("serve", desk.serve_cmd)
+    p.add_argument("--host", default="127.0.0.1", help=h("host"))
+    p.add_argument("--port", type=int, default=8765, help=h("port"))
+    p.add_argument("--max-files", type=int, default=200, metavar="N", help=h("max_files"))
+    p.add_argument("--max-mb", type=int, default=200, metavar="MB", help=h("max_mb"))
+    p.add_argument("--open", action="store_true", help=h("open"))
+
+    p = add("compare", office.compare_cmd)
     p.add_argument("old", metavar="OLD", help=h("old"))
     p.add_argument("new", metavar="NEW", help=h("new"))
-    p.add_argument("--format", "-f", choices=("view", "json"), default="view", help=h("compare_format"))
+    p.add_argument("--format", "-f", choices=("view", "json"), default=None, help=h("compare_format"))
+    p.add_argument("--output", "-o", metavar="FILE", help=h("compare_output"))
     return ap

@@ -72,6 +72,7 @@ DESK_UI: dict[str, dict[str, str]] = {
     "serve.downloads": {"zh": "下载", "en": "Downloads"},
     "serve.overview_xlsx": {"zh": "核查总览（Excel）", "en": "check overview (Excel)"},
     "serve.aggregate_xlsx": {"zh": "汇总表（Excel）", "en": "sums (Excel)"},
+    "serve.sums_json": {"zh": "汇总数据（JSON）", "en": "sums (JSON)"},
     "serve.form_docx": {"zh": "汇总年报表格（Word）", "en": "the district form (Word)"},
     "serve.page_html": {"zh": "核查结果页（HTML）", "en": "the report page (HTML)"},
     "serve.overrides": {"zh": "决定文件（JSON）", "en": "decisions file (JSON)"},
@@ -83,10 +84,13 @@ DESK_UI: dict[str, dict[str, str]] = {
     "serve.too_many": {"zh": "文件太多：每次最多 {files} 个", "en": "too many files: at most {files}"},
     "serve.too_large": {"zh": "文件太大：合计不超过 {mb} MB", "en": "too large: {mb} MB in all at most"},
     "serve.nothing": {"zh": "没有收到文件", "en": "no files received"},
+    "serve.internal": {"zh": "程序内部错误（{type}），请报告这个问题", "en": "internal error ({type}); please report it"},
     "serve.gone": {"zh": "这次核查的结果已过期，请重新上传", "en": "these results have expired; upload again"},
     "serve.aggregate_refused": {"zh": "无法汇总：{reason}", "en": "cannot add up: {reason}"},
     "usage.overrides": {"zh": "决定文件无法使用：{reason}", "en": "the decisions file cannot be used: {reason}"},
     # the report command
+    "usage.report_output": {"zh": "核查结果页须写入 .html 文件（-o 核查报告.html），而不是 {target}",
+                            "en": "the report page goes to an .html file (-o report.html), not {target}"},
     "report.done": {"zh": "gipextract：核查结果页已写入 {target}（{count} 份文件）",
                     "en": "gipextract: the report page is in {target} ({count} files)"},
     # help
@@ -117,6 +121,4 @@ DESK_ERRORS: dict[str, dict[str, str]] = {
                             "en": "entry {index} of the decisions file: {value} is not a count or an amount"},
     "overrides_bad_sha": {"zh": "决定文件第 {index} 条：sha256 应为 64 位十六进制数",
                           "en": "entry {index} of the decisions file: sha256 must be 64 hexadecimal digits"},
-    "report_output": {"zh": "核查结果页须写入 .html 文件（-o 核查报告.html），而不是 {target}",
-                      "en": "the report page goes to an .html file (-o report.html), not {target}"},
 }
