@@ -45,20 +45,44 @@ _UPLOAD_PAGE = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 body {{ font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 2em; max-width: 52em; }}
 label.drop {{ display: block; border: 3px dashed #888; border-radius: 8px; padding: 3em 1em; text-align: center;
              font-size: 1.2em; cursor: pointer; }} label.drop.over {{ background: #eef5ff; border-color: #36c; }}
-button {{ font: inherit; font-size: 1.1em; padding: .4em 1.5em; margin-top: 1em; }} .note {{ color: #555; }}
+button, label.button {{ font: inherit; font-size: 1.1em; padding: .4em 1.5em; margin-top: 1em; display: inline-block;
+  border: 1px solid #777; border-radius: 4px; background: #f2f2f2; cursor: pointer; }} .note {{ color: #555; }}
 .error {{ color: #b00; font-weight: bold; }}</style></head><body>
 <h1>{title}</h1>{error}
 <form method="post" action="/check" enctype="multipart/form-data" id="upload">
 <label class="drop" id="drop">{drop}<input type="file" name="files" multiple hidden id="files"></label>
-<p><label>{folder} <input type="file" name="files" webkitdirectory multiple id="folder"></label></p>
+<p><label class="button">{folder}<input type="file" name="files" webkitdirectory multiple id="folder" hidden></label></p>
 <p id="chosen" class="note"></p><button type="submit">{check}</button></form><p class="note">{limits}</p>
 <script>
 var drop = document.getElementById('drop'), files = document.getElementById('files');
 ['dragenter', 'dragover'].forEach(function (t) {{ drop.addEventListener(t, function (e) {{ e.preventDefault(); drop.classList.add('over'); }}); }});
 drop.addEventListener('dragleave', function () {{ drop.classList.remove('over'); }});
-drop.addEventListener('drop', function (e) {{ e.preventDefault(); drop.classList.remove('over'); files.files = e.dataTransfer.files; show(); }});
+// A dropped folder arrives as an entry to walk: its files are sent as one upload.
+function walk(entry, out) {{
+  if (entry.isFile) {{ return new Promise(function (ok) {{ entry.file(function (f) {{ out.push(f); ok(); }}, ok); }}); }}
+  var reader = entry.createReader(), all = [];
+  return new Promise(function (ok) {{
+    (function more() {{ reader.readEntries(function (batch) {{
+      if (!batch.length) {{ Promise.all(all).then(ok); return; }}
+      batch.forEach(function (b) {{ all.push(walk(b, out)); }}); more(); }}, ok); }})();
+  }});
+}}
+drop.addEventListener('drop', function (e) {{
+  e.preventDefault(); drop.classList.remove('over');
+  var entries = Array.prototype.map.call(e.dataTransfer.items || [], function (i) {{ return i.webkitGetAsEntry && i.webkitGetAsEntry(); }});
+  if (!entries.some(function (x) {{ return x && x.isDirectory; }})) {{ files.files = e.dataTransfer.files; show(); return; }}
+  var out = [];
+  Promise.all(entries.filter(Boolean).map(function (x) {{ return walk(x, out); }})).then(function () {{
+    var body = new FormData();
+    out.forEach(function (f) {{ body.append('files', f, f.name); }});
+    document.getElementById('chosen').textContent = {chosen} .replace('{{n}}', out.length);
+    fetch('/check', {{method: 'POST', body: body}}).then(function (r) {{
+      if (r.redirected) {{ location.href = r.url; }} else {{ r.text().then(function (t) {{ document.open(); document.write(t); document.close(); }}); }}
+    }});
+  }});
+}});
 function show() {{ var n = files.files.length + document.getElementById('folder').files.length;
-  document.getElementById('chosen').textContent = n ? n + ' …' : ''; }}
+  document.getElementById('chosen').textContent = n ? {chosen} .replace('{{n}}', n) : ''; }}
 files.addEventListener('change', show); document.getElementById('folder').addEventListener('change', show);
 </script></body></html>"""
 
@@ -128,6 +152,7 @@ def create_app(max_files: int = 200, max_mb: int = 200, lang: Lang = "zh", host:
         html = _UPLOAD_PAGE.format(title=escape(say("serve.title", lang)), drop=escape(say("serve.drop", lang)),
                                    folder=escape(say("serve.folder", lang)), check=escape(say("serve.check", lang)),
                                    limits=escape(say("serve.limits", lang, files=max_files, mb=max_mb)),
+                                   chosen=json.dumps(say("serve.chosen", lang)),
                                    error=f'<p class="error">{escape(error)}</p>' if error else "")
         return flask.Response(html, status=status, mimetype="text/html")
 

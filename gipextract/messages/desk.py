@@ -20,6 +20,7 @@ DESK_UI: dict[str, dict[str, str]] = {
     "page.form": {"zh": "格式", "en": "form"},
     "page.form_value": {"zh": "{template} 版", "en": "{template} form"},
     "page.cells_summary": {"zh": "单元格", "en": "cells"},
+    "page.all_read": {"zh": "全部确定", "en": "all determined"},
     "page.identities": {"zh": "勾稽关系", "en": "identities"},
     "page.unreadable": {"zh": "无法读取", "en": "could not be read"},
     "page.published": {"zh": "发布日期", "en": "published"},
@@ -65,6 +66,7 @@ DESK_UI: dict[str, dict[str, str]] = {
     "serve.drop": {"zh": "把报告文件（.docx、.pdf、.html、.txt）或整个文件夹拖到这里，或点击选择",
                    "en": "Drop report files (.docx, .pdf, .html, .txt) or a folder here, or click to choose"},
     "serve.folder": {"zh": "选择文件夹", "en": "choose a folder"},
+    "serve.chosen": {"zh": "已选择 {{n}} 个文件", "en": "{{n}} files chosen"},
     "serve.check": {"zh": "开始核查", "en": "check"},
     "serve.limits": {"zh": "每次最多 {files} 个文件，合计不超过 {mb} MB；文件只在本机处理，关闭后即删除。",
                      "en": "At most {files} files, {mb} MB in all; files stay on this computer and are removed "

@@ -94,7 +94,7 @@ def _overview(results: Sequence[Result], lang: Lang) -> str:
         cells = [f'<td><a href="#r{k}">{_e(_name(rep))}</a></td>', f"<td>{_e(rep.info.unit or '—')}</td>",
                  f"<td>{_e(rep.info.year or '—')}</td>",
                  f"<td>{_e(say('page.form_value', lang, template=rep.template))}</td>",
-                 f"<td>{_e(summary or say('page.state.ok', lang))}</td>",
+                 f"<td>{_e(summary or say('page.all_read', lang))}</td>",
                  f'<td class="res res-{"error" if failed else "ok"}">{_MARK["error"] + str(failed) if failed else _MARK["ok"]}</td>']
         for codes in groups.values():
             found = [f for f in rep.findings if f.code in codes]
