@@ -178,3 +178,37 @@ def test_a_sum_of_reports_has_no_page_of_its_own_but_reports_do() -> None:
     bare = Report(report.source, report.template, report.info, tuple(
         Cell(c.table, c.row, c.column, c.value, c.status) for c in report.cells))
     assert "重庆市綦江区人民政府" in render_page([bare])
+
+
+class _Text(HTMLParser):
+    """The text a reader sees (scripts and styles aside), and every title (tooltip)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._skip += tag in ("script", "style")
+        self.parts += [v for k, v in attrs if k in ("title", "aria-label") and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def test_a_clerk_reads_no_english_on_the_page() -> None:
+    from test_messages import english
+
+    failed = Result("坏文件.docx", error=UnreadableInputError("坏文件.docx", "empty"))
+    html = render_page([parse(SLIP), parse(QIJIANG), parse(LATE), parse(CORPUS / "compliance" / "06_part_removed.txt"),
+                        failed])
+    reader = _Text()
+    reader.feed(html)
+    assert [t for t in reader.parts if english(t)] == []
+    in_english = _Text()  # the check sees English where there is some
+    in_english.feed(render_page([parse(SLIP)], "en"))
+    assert any(english(t) for t in in_english.parts)
