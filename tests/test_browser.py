@@ -106,3 +106,21 @@ def test_the_local_page_upload_decide_download(browser, tmp_path: Path) -> None:
         page.close()
     finally:
         server.shutdown()
+
+
+def test_the_page_prints_on_a4_without_cutting_a_table(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "核查报告.html"
+    target.write_text(render_page([parse(SLIP), parse(QIJIANG)]), encoding="utf-8")
+    # A4 less 12 mm margins each side is 186 mm, 703 CSS pixels at 96 per inch.
+    page = browser.new_page(viewport={"width": 703, "height": 1000})
+    page.goto(target.as_uri())
+    page.emulate_media(media="print")
+    widths = page.eval_on_selector_all("table", "ts => ts.map(t => t.getBoundingClientRect().right)")
+    assert widths and max(widths) <= 703
+    assert page.eval_on_selector("details.decide", "e => getComputedStyle(e).display") == "none"
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(page.pdf(format="A4", print_background=True))
+    # the overview, then each report from a new page; every page A4 (595 × 842 points)
+    assert len(doc) >= 3 and all(abs(p.get_width() - 595.3) < 1 and abs(p.get_height() - 841.9) < 1 for p in doc)
+    page.close()
