@@ -35,11 +35,12 @@ def test_similar_lists_the_planted_copy_and_overview_has_a_row_per_unit_and_chec
     target = tmp_path / "overview.csv"
     out = run("check", str(copied), str(seed0), "--similar", "--format", "csv", "-o", str(target))
     assert out.returncode == 1, out.stderr
+    # The clerk's CSV: Chinese headers and results (UTF-8 with a BOM for Excel and WPS).
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
-    assert {r["unit"] for r in rows} == {"锦屏街道", "通惠街道"}
-    copied_rows = {r["unit"]: r["result"] for r in rows if r["check"] == "copied_prose"}
-    assert copied_rows == {"锦屏街道": "warning", "通惠街道": "warning"}
-    assert len({(r["document"], r["check"]) for r in rows}) == len(rows)
+    assert {r["单位"] for r in rows} == {"锦屏街道", "通惠街道"}
+    copied_rows = {r["单位"]: r["结果"] for r in rows if r["核查项目"] == "内容雷同"}
+    assert copied_rows == {"锦屏街道": "警告", "通惠街道": "警告"}
+    assert len({(r["文件"], r["核查项目"]) for r in rows}) == len(rows)
 
 
 def test_overview_xlsx_needs_an_output_file() -> None:

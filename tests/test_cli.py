@@ -205,15 +205,15 @@ def test_check_similar_names_its_extra_when_missing() -> None:
         assert out.returncode == 0 and "内容雷同（0 对）" in out.stdout
 
 
-def test_aggregate_xlsx_is_one_row_of_sums(tmp_path: Path) -> None:
+def test_aggregate_xlsx_is_a_row_per_unit_and_the_sum(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     target = tmp_path / "district.xlsx"
     assert run("aggregate", str(SEED0), str(SEED1), "-o", str(target)).returncode == 0
-    ws = openpyxl.load_workbook(target)["requests_2021"]
-    header = [c.value for c in ws[1]]
+    ws = openpyxl.load_workbook(target)["表三（申请办理）"]
+    assert (ws["C1"].value, ws["C2"].value) == ("一、本年新收政府信息公开申请数量", "自然人")
     rows = list(ws.iter_rows(min_row=3, values_only=True))
-    # 一、本年新收 自然人: 0 (seed 000) + 5 (seed 001).
-    assert len(rows) == 1 and rows[0][header.index("new_received.natural_person")] == 5
+    # 一、本年新收 自然人: 0 (seed 000, 通惠街道) + 5 (seed 001, 锦屏街道).
+    assert [(r[0], r[2]) for r in rows] == [("通惠街道", 0), ("锦屏街道", 5), ("合计", 5)]
 
 
 def _processes_mentioning(text: str) -> list[int]:

@@ -48,20 +48,32 @@ UI: dict[str, dict[str, str]] = {
                    "en": "the units' level for the publication deadline (default: read from each unit's name)"},
     "help.deadline": {"zh": "本地规定的发布期限（月-日），代替条例第四十九条的期限",
                       "en": "a local notice's publication deadline instead of 条例第四十九条's"},
-    "help.check_format": {"zh": "view（默认），或办公室的总览：每个单位每项核查一行（csv、xlsx）",
-                          "en": "view (default), or the office's overview: one row per unit and check (csv, xlsx)"},
-    "help.check_output": {"zh": "--format csv|xlsx 的输出文件（csv 默认写到标准输出）",
-                          "en": "where --format csv|xlsx writes (csv: default stdout)"},
+    "help.check_format": {"zh": "view（默认），或办公室的总览（csv、xlsx）；不给时按 -o 的扩展名选择",
+                          "en": "view (default), or the office's overview (csv, xlsx); by default from -o's extension"},
+    "help.check_output": {"zh": "写入此文件，格式按扩展名：.txt（屏幕视图）、.csv（总览，每个单位每项核查一行）、"
+                                ".xlsx（总览，每个单位一行、每项核查一列，按结果着色）",
+                          "en": "write here, the format by the extension: .txt (the view), .csv (the overview, a row "
+                                "per unit and check), .xlsx (the overview, a row per unit, a coloured column per check)"},
     "help.aggregate": {"zh": "把同一年度的报告相加，得到全区的表格（.json、.xlsx 或 .docx 格式）",
                        "en": "add up the reports of one year into the district's grid (.json, .xlsx or .docx form)"},
-    "help.aggregate_output": {"zh": "输出为 OUT.json、OUT.xlsx 或 OUT.docx（默认：屏幕视图）",
-                              "en": "OUT.json, OUT.xlsx or OUT.docx (default: the view)"},
+    "help.aggregate_output": {"zh": "写入此文件，格式按扩展名：.docx（全国统一格式的表格）、.xlsx（每个单位一行，另有合计）、"
+                                    ".json 或 .txt（默认：屏幕视图）",
+                              "en": "write here, the format by the extension: .docx (the national form), .xlsx (a row "
+                                    "per unit and the sum), .json or .txt (default: the view)"},
+    "help.aggregate_format": {"zh": "view、json、xlsx 或 docx；不给时按 -o 的扩展名选择",
+                              "en": "view, json, xlsx or docx; by default from -o's extension"},
+    "help.units": {"zh": "本区的单位名单（.txt 每行一个单位，或 .csv、.xlsx 的第一列）：列出没有报告的单位和不在名单中的报告",
+                   "en": "the district's list of units (.txt one per line, or the first column of a .csv or .xlsx): "
+                         "names the units without a report and the reports of units not on it"},
     "help.unit": {"zh": "汇总单位的名称（用于表格标题）", "en": "the compiling unit's name (for the form's title)"},
     "help.compare": {"zh": "对比同一单位的两个年度：结转衔接和每个变化的单元格",
                      "en": "compare two years of one unit: the 结转 chain and every changed cell"},
     "help.old": {"zh": "上一年度的报告（或其保存的 JSON）", "en": "last year's report (or its saved JSON)"},
     "help.new": {"zh": "本年度的报告（或其保存的 JSON）", "en": "this year's report (or its saved JSON)"},
-    "help.compare_format": {"zh": "view（默认）或 json", "en": "view (default) or json"},
+    "help.compare_format": {"zh": "view（默认）或 json；不给时按 -o 的扩展名选择",
+                            "en": "view (default) or json; by default from -o's extension"},
+    "help.compare_output": {"zh": "写入此文件，格式按扩展名：.txt（屏幕视图）或 .json",
+                            "en": "write here, the format by the extension: .txt (the view) or .json"},
     # usage errors and refusals
     "usage.prefix": {"zh": "gipextract：", "en": "gipextract: "},
     "usage.jobs": {"zh": "--jobs 至少为 1", "en": "--jobs must be at least 1"},
@@ -155,6 +167,97 @@ UI: dict[str, dict[str, str]] = {
     "overview.unit_name": {"zh": "单位名称", "en": "unit names"},
     "overview.rows": {"zh": "表格完整", "en": "complete tables"},
     "overview.copied_prose": {"zh": "内容雷同", "en": "copied prose"},
+    # office outputs: refusals before any parsing, the files written
+    "usage.output_suffix": {"zh": "{path}：无法识别输出文件的扩展名，此命令可写 {expected}",
+                            "en": "{path}: unknown output extension; this command writes {expected}"},
+    "usage.format_mismatch": {"zh": "--format {format} 与输出文件 {path} 的扩展名不符：只给 -o（按扩展名选择格式），"
+                                    "或使二者一致",
+                              "en": "--format {format} does not match the extension of {path}: give only -o (the "
+                                    "extension chooses), or make them agree"},
+    "usage.needs_file": {"zh": "--format {format} 需要用 -o 给出输出文件", "en": "--format {format} needs -o FILE"},
+    "output.written": {"zh": "gipextract：已写入 {path}", "en": "gipextract: written to {path}"},
+    # office outputs: compare
+    "compare.head": {"zh": "{unit}：{old_year} 年 → {new_year} 年", "en": "{unit}: {old_year} → {new_year}"},
+    "compare.forms": {"zh": "表格格式：{old} 年版 → {new} 年版（结转衔接两版相同；只对比两版含义相同的单元格）",
+                      "en": "forms: {old} → {new} (the carry-over rows are the same in both; only cells of the same "
+                            "meaning are compared)"},
+    "compare.repetition": {"zh": "与上一年度报告的文字重复（第{parts}部分）：{share}（{repeated} / {chars} 字）",
+                           "en": "prose repeated from last year's report (part {parts}): {share} ({repeated} of "
+                                 "{chars} characters)"},
+    "compare.no_prose": {"zh": "与上一年度报告的文字重复：本年报告第{parts}部分没有文字，无法比较",
+                         "en": "prose repeated from last year's report: part {parts} of this year's report holds no "
+                               "text to compare"},
+    "compare.passage": {"zh": "第{part}部分：“{text}”", "en": "part {part}: “{text}”"},
+    # office outputs: the district form (inside its 【请填写：…】 placeholders)
+    "form.roster": {"zh": "核实后删除本段——{message}", "en": "check, then delete this paragraph: {message}"},
+    "form.open_cells": {"zh": "{input}有 {count} 个单元格{status}，本表中这些单元格汇总时空缺（红色底纹），请该单位核实后"
+                              "补填：{listed}",
+                        "en": "{input} leaves {count} cell(s) {status}; the sum leaves them open in this table (red): "
+                              "ask the unit, then fill in: {listed}"},
+    "form.identity": {"zh": "核实后改正（黄色底纹）——{message}", "en": "check and correct (yellow): {message}"},
+    # office outputs: the workbooks
+    "office.unit": {"zh": "单位", "en": "unit"},
+    "office.file": {"zh": "文件", "en": "file"},
+    "office.year": {"zh": "年度", "en": "year"},
+    "office.severity": {"zh": "级别", "en": "severity"},
+    "office.code": {"zh": "代码", "en": "code"},
+    "office.message": {"zh": "问题", "en": "message"},
+    "office.sum": {"zh": "合计", "en": "sum"},
+    "office.sum_of": {"zh": "合计（{count} 份报告）", "en": "sum of {count} reports"},
+    "office.unreported": {"zh": "未报送", "en": "no report"},
+    "office.open_in": {"zh": "汇总时空缺：此格未能确定的报告：{listed}", "en": "open in the sum: undetermined in {listed}"},
+    "office.identity": {"zh": "勾稽关系不成立：{identity}（{about}）：左边 {left_sum}，右边 {right_sum}，相差 {difference}",
+                        "en": "identity fails: {identity} ({about}): left {left_sum}, right {right_sum}, difference "
+                              "{difference}"},
+    "office.unit_difference": {"zh": "{unit} 相差 {difference}", "en": "{unit}: difference {difference}"},
+    "office.from_units": {"zh": "来自：{listed}", "en": "from: {listed}"},
+    "office.status.missing": {"zh": "无法确定", "en": "undetermined"},
+    "office.status.ambiguous": {"zh": "有多种可能：{listed}", "en": "ambiguous: {listed}"},
+    "office.status.inferred": {"zh": "原文未印出，由勾稽关系推定", "en": "not printed; inferred from the identities"},
+    "office.findings_sheet": {"zh": "问题清单", "en": "findings"},
+    "office.legend_sheet": {"zh": "说明", "en": "legend"},
+    "office.colour": {"zh": "颜色", "en": "colour"},
+    "office.meaning": {"zh": "含义", "en": "meaning"},
+    "office.legend.open": {"zh": "无法确定或有多种可能的单元格（批注写明原因和候选值；合计行写明是哪些单位的）",
+                           "en": "an undetermined or ambiguous cell (the comment says why, with the candidates; on the "
+                                 "sum, which units')"},
+    "office.legend.inferred": {"zh": "原文未印出、由勾稽关系推定的单元格", "en": "not printed: inferred from the identities"},
+    "office.legend.broken": {"zh": "勾稽关系不成立的单元格（批注写明勾稽关系、两边之和与相差多少；合计行写明各单位相差多少）",
+                             "en": "a cell of a broken identity (the comment gives the identity, both sides and the "
+                                   "difference; on the sum, each unit's difference)"},
+    "office.legend.culprit": {"zh": "可能出错的单元格：同时出现在多条不成立的勾稽关系中",
+                              "en": "the likely culprit: in several broken identities"},
+    "office.legend.unreported": {"zh": "名单中没有报告的单位", "en": "a unit on the list without a report"},
+    "office.legend.confirmed": {"zh": "经人工确认的单元格", "en": "a cell confirmed by a person"},
+    "overview.identities": {"zh": "勾稽关系", "en": "identities"},
+    "overview.reading": {"zh": "表格读取", "en": "reading the tables"},
+    "overview.sheet": {"zh": "核查总览", "en": "overview"},
+    "overview.details_sheet": {"zh": "问题清单", "en": "findings"},
+    "overview.needs_fixing": {"zh": "需要修改", "en": "to fix"},
+    "overview.yes": {"zh": "是", "en": "yes"},
+    "overview.no": {"zh": "否", "en": "no"},
+    "overview.result.ok": {"zh": "无问题", "en": "ok"},
+    "overview.result.info": {"zh": "提示", "en": "info"},
+    "overview.result.warning": {"zh": "警告", "en": "warning"},
+    "overview.result.error": {"zh": "错误", "en": "error"},
+    "overview.legend.error": {"zh": "错误：须修改后才能发布（勾稽关系不成立、逾期发布、缺少部分、格式用错等）",
+                              "en": "error: fix before publishing (a broken identity, late, a part missing, the wrong "
+                                    "form …)"},
+    "overview.legend.warning": {"zh": "警告：请核实（推定或无法确定的单元格、标题或期限有出入、疑似照抄等）",
+                                "en": "warning: check it (inferred or undetermined cells, a title or period that "
+                                      "disagrees, copied text …)"},
+    "overview.legend.info": {"zh": "提示：未能检查或仅供参考（如未找到发布日期）",
+                             "en": "info: not checked, or for reference (no publication date found …)"},
+    "overview.legend.ok": {"zh": "无问题", "en": "nothing found"},
+    "overview.col.document": {"zh": "文件", "en": "document"},
+    "overview.col.unit": {"zh": "单位", "en": "unit"},
+    "overview.col.year": {"zh": "年度", "en": "year"},
+    "overview.col.check": {"zh": "核查项目代码", "en": "check"},
+    "overview.col.check_label": {"zh": "核查项目", "en": "check_label"},
+    "overview.col.rule": {"zh": "依据", "en": "rule"},
+    "overview.col.result": {"zh": "结果", "en": "result"},
+    "overview.col.codes": {"zh": "问题代码", "en": "codes"},
+    "overview.col.messages": {"zh": "说明", "en": "messages"},
 }
 
 # The report page, the local page and decisions on cells: their own catalogue file.

@@ -3,8 +3,12 @@
 The three tables follow the official layout (table 二's blocks with their captions, table
 三's three header rows and merged label columns, table 四's two header levels), laid out
 from the template's own labels. Everything the sum cannot say is a visible placeholder
-(``【请填写：…】``), never invented text; a cell the sum leaves open is written empty and
-shaded. Needs python-docx.
+(``【请填写：…】``), never invented text: the unit and year when unknown, the prose of parts
+一, 五 and 六, and after each table what the clerk has to settle before the form is handed
+on: the cells the sum leaves open (written empty and shaded red) with the units that have to
+determine them, and each identity the sum breaks (its cells shaded yellow) with the units
+whose own figures break it. A roster's warnings (units that did not report) follow the
+title. Every other paragraph is the form's own text.
 """
 from __future__ import annotations
 
@@ -12,8 +16,11 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from ..report import Report
+from ..messages import say
+from ..report import Finding, Report
 from ..templates import TableSpec, Template, get
+from ..templates.labels import cell_label
+from .district import marked_cells
 
 PLACEHOLDER = "【请填写：{}】"
 PARTS = (("一", "总体情况", "本单位本年度政府信息公开工作的总体情况"),
@@ -25,6 +32,8 @@ CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等�
 ORG_COLUMNS = ("commercial", "research", "social_welfare", "legal_service", "other_org")
 WIDE_ROWS = ("new_received", "carried_over", "carried_forward")  # labels across all three label columns
 OPEN_FILL = "FF9999"
+BROKEN_FILL = "FFE699"
+MAX_LISTED = 20  # cells named in one placeholder; the rest are counted
 
 
 def form_docx(total: Report) -> bytes:
@@ -32,21 +41,56 @@ def form_docx(total: Report) -> bytes:
     from docx import Document
 
     template = get(total.template)
-    values = {(c.table, c.row, c.column): c.value for c in total.cells}
+    broken = {ref for f in total.findings if f.code in ("aggregate_identity", "identity") for ref in marked_cells(f)}
+    # Each value cell with its fill: red where the sum is open, yellow where it breaks an identity.
+    values = {(c.table, c.row, c.column): (c.value, OPEN_FILL if c.value is None else
+                                           BROKEN_FILL if c.ref in broken else None) for c in total.cells}
     doc = Document()
     unit = total.info.unit or PLACEHOLDER.format("单位名称")
     year = total.info.year or PLACEHOLDER.format("年度")
     doc.add_heading(f"{unit}{year}年政府信息公开工作年度报告", level=0)
+    for f in total.findings:
+        if f.code in ("aggregate_unreported", "aggregate_unlisted"):
+            doc.add_paragraph(PLACEHOLDER.format(say("form.roster", "zh", message=f.text("zh"))))
     tables = {"二": "proactive", "三": "requests", "四": "appeals"}
     for number, name, ask in PARTS:
         doc.add_heading(f"{number}、{name}", level=1)
         if ask is not None:
             doc.add_paragraph(PLACEHOLDER.format(ask))
-        else:
-            _TABLES[tables[number]](doc, template, template.table(tables[number]), values)
+            continue
+        key = tables[number]
+        _TABLES[key](doc, template, template.table(key), values)
+        for line in to_settle(total, key):
+            doc.add_paragraph(PLACEHOLDER.format(line))
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def to_settle(total: Report, table: str) -> list[str]:
+    """What the clerk has to settle in ``table`` before the form is handed on, one line each:
+    per input its open cells of the table, then each identity of the table the sum breaks."""
+    out = []
+    prefix = f"{table}."
+    for f in total.findings:
+        refs = [c for c in f.cells if c.startswith(prefix)]
+        if not refs:
+            continue
+        if f.code == "aggregate_open":
+            out.append(say("form.open_cells", "zh", input=f.args["input"], count=len(refs), status=f.args["status"],
+                           listed=_cell_list(total.template, refs)))
+        elif f.code in ("aggregate_identity", "identity") and _table_of(f, total.template) == table:
+            out.append(say("form.identity", "zh", message=f.text("zh")))
+    return out
+
+
+def _table_of(f: Finding, template_id: str) -> str:
+    return get(template_id).identity(f.args["identity"]).table
+
+
+def _cell_list(template_id: str, refs: list[str]) -> str:
+    shown = "、".join(cell_label(template_id, r) for r in refs[:MAX_LISTED])
+    return shown + (f"等 {len(refs)} 个" if len(refs) > MAX_LISTED else "")
 
 
 def _show(v: Any) -> str:
@@ -63,17 +107,17 @@ def _put(table: Any, r: int, c: int, text: str, *, r2: int | None = None, c2: in
     return cell
 
 
-def _value(table: Any, r: int, c: int, v: Any, *, c2: int | None = None) -> None:
-    cell = _put(table, r, c, _show(v), c2=c2)
-    if v is None:
-        _shade(cell)
+def _value(table: Any, r: int, c: int, v: tuple[Any, str | None], *, c2: int | None = None) -> None:
+    cell = _put(table, r, c, _show(v[0]), c2=c2)
+    if v[1] is not None:
+        _shade(cell, v[1])
 
 
-def _shade(cell: Any) -> None:
+def _shade(cell: Any, fill: str) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="{OPEN_FILL}"/>'))
+    cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:fill="{fill}"/>'))
 
 
 def _proactive(doc: Any, template: Template, spec: TableSpec, values: dict) -> None:
