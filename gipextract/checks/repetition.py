@@ -7,7 +7,7 @@ for). Two reports are compared exactly, in pure Python (no extra needed): the pr
 sentences; a sentence of the new report repeats when last year's report holds the same
 sentence or one whose character 5-grams are nearly all the same (numbers are folded, so
 ``2022年度…92条`` repeats ``2021年度…87条``). The share is the repeated sentences' characters
-over all the new prose's characters; consecutive repeated sentences form the passages shown.
+over all the new prose's characters (as printed, whitespace aside); consecutive repeated sentences form the passages shown.
 """
 from __future__ import annotations
 
@@ -99,14 +99,15 @@ def repetition(old: Report, new: Report, threshold: float = 0.8, parts: Sequence
         run: list[tuple[str, float]] = []
         for s in sentences(new.sections.get(part, "")) + [""]:  # "" closes the last run
             n = normal(s)
+            size = len(_SPACE.sub("", s))  # characters as printed
             sim = 1.0 if n in exact else _best(_grams(n), grams, index) if len(n) >= _K else 0.0
             if n and sim >= threshold:
                 run.append((s, sim))
-                repeated += len(n)
+                repeated += size
             elif run:
                 out.append(RepeatedPassage(part, "".join(t for t, _ in run), min(x for _, x in run)))
                 run = []
-            chars += len(n)
+            chars += size
     return Repetition(chars, repeated, tuple(out), tuple(parts))
 
 

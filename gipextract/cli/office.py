@@ -88,6 +88,7 @@ def check_cmd(args: argparse.Namespace) -> int:
     ``--similar`` adds copied prose across the reports; a ``.csv`` or ``.xlsx`` output is the
     office's overview, one row per unit."""
     from ..checks.compliance import with_deadline
+    from ..output.overview import overview_rows
     from ..output.problems import needs_fixing, problems
 
     lang: Lang = args.lang
@@ -97,6 +98,7 @@ def check_cmd(args: argparse.Namespace) -> int:
     files = inputs(args.paths, ocr=args.ocr)
     read, fixing, failed = 0, 0, 0
     reports = []
+    unreadable: list[tuple[str, str, str]] = []
     lines: list[str] = []  # the view, printed as it comes or kept for the file
     to_file = args.output not in (None, "-")
 
@@ -112,6 +114,7 @@ def check_cmd(args: argparse.Namespace) -> int:
             if r.report is None:
                 failed += 1
                 line = say("check.cannot_read", lang, path=name, reason=_reason(r, lang))
+                unreadable.append((name, r.error.code if r.error is not None else "", _reason(r, lang)))
                 if overview or to_file:
                     print(line, file=sys.stderr)
                 if not overview:
@@ -149,7 +152,7 @@ def check_cmd(args: argparse.Namespace) -> int:
         out("")
     summary = say("check.summary", lang, total=len(files), clean=read - fixing, fixing=fixing, failed=failed)
     if overview:
-        _write_overview(reports, pairs, fmt, args.output, lang)
+        _write_overview(overview_rows(reports, pairs, lang, unreadable), fmt, args.output, lang)
     elif to_file:
         with text_out(args.output, "utf-8-sig") as fp:
             fp.write("\n".join(lines + [summary]) + "\n")
@@ -162,10 +165,9 @@ def check_cmd(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if fixing or failed or pairs else EXIT_OK
 
 
-def _write_overview(reports: list[Report], pairs: list, fmt: str, output: str | None, lang: Lang) -> None:
-    from ..output.overview import overview_rows, write_csv, write_xlsx
+def _write_overview(rows: list[dict], fmt: str, output: str | None, lang: Lang) -> None:
+    from ..output.overview import write_csv, write_xlsx
 
-    rows = overview_rows(reports, pairs, lang)
     if fmt == "xlsx":
         with target(output) as path:  # type: ignore[arg-type]
             write_xlsx(rows, path, lang)

@@ -231,6 +231,7 @@ UI: dict[str, dict[str, str]] = {
     "office.legend.confirmed": {"zh": "经人工确认的单元格", "en": "a cell confirmed by a person"},
     "overview.identities": {"zh": "勾稽关系", "en": "identities"},
     "overview.reading": {"zh": "表格读取", "en": "reading the tables"},
+    "overview.readable": {"zh": "文件读取", "en": "reading the file"},
     "overview.sheet": {"zh": "核查总览", "en": "overview"},
     "overview.details_sheet": {"zh": "问题清单", "en": "findings"},
     "overview.needs_fixing": {"zh": "需要修改", "en": "to fix"},

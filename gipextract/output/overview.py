@@ -49,11 +49,12 @@ def overview_groups() -> dict[str, tuple[str, ...]]:
     return {"identities": _ARITHMETIC, "reading": reading, **check_groups()}
 
 
-def overview_rows(reports: Iterable[Report], pairs: Sequence[SimilarPair] = (), lang: Lang = "zh"
-                  ) -> list[dict[str, Any]]:
+def overview_rows(reports: Iterable[Report], pairs: Sequence[SimilarPair] = (), lang: Lang = "zh",
+                  unreadable: Sequence[tuple[str, str, str]] = ()) -> list[dict[str, Any]]:
     """One dict per report and check, in report order then :func:`overview_groups` order;
     with ``pairs`` (from :func:`gipextract.checks.similar.similar_pairs`) a ``copied_prose``
-    row per report too."""
+    row per report too; then a ``readable`` error row per ``unreadable`` file (path, error
+    code, reason): a file that could not be read is on the overview, not only on the console."""
     rows: list[dict[str, Any]] = []
     groups = overview_groups()
     for report in reports:
@@ -73,6 +74,10 @@ def overview_rows(reports: Iterable[Report], pairs: Sequence[SimilarPair] = (), 
                          "rule": FINDINGS["copied_prose"].rule, "result": "warning" if mine else "ok",
                          "codes": "copied_prose" if mine else "",
                          "messages": "\n".join(p.finding().text(lang) for p in mine)})
+    for doc, code, reason in unreadable:
+        rows.append({"document": doc, "unit": None, "year": None, "check": "readable",
+                     "check_label": say("overview.readable", lang), "rule": "", "result": "error", "codes": code,
+                     "messages": reason})
     return rows
 
 
