@@ -1,6 +1,7 @@
 """The result: a frozen :class:`Report` and its JSON shape (``../shared/spec/OUTPUT.md``)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Iterable, Literal, Mapping
@@ -12,7 +13,6 @@ from .read.document import Provenance
 from .read.source import display_path
 
 SCHEMA = 1
-REPR_FINDINGS = 3  # findings a report's repr shows
 Status = Literal["ok", "empty", "inferred", "ambiguous", "missing", "confirmed"]
 Value = int | Decimal | None
 
@@ -278,22 +278,12 @@ class Report:
         return not any(f.severity == "error" for f in self.findings)
 
     def __repr__(self) -> str:
-        """A few lines: who, which year and form, cells by status, the first findings (the
-        whole report is in :meth:`to_dict`)."""
-        counts: dict[str, int] = {}
-        for c in self.cells:
-            counts[c.status] = counts.get(c.status, 0) + 1
-        by_status = ", ".join(f"{k} {v}" for k, v in counts.items())
-        lines = [f"Report(unit={self.info.unit!r}, year={self.info.year!r}, template={self.template!r}, "
-                 f"source={display_path(self.source.path)!r})",
-                 f"  cells: {len(self.cells)} ({by_status})",
-                 f"  findings: {len(self.findings)}" + (":" if self.findings else "")]
-        for f in self.findings[:REPR_FINDINGS]:
-            message = f.message
-            lines.append(f"    {f.severity} {f.code}: {message[:60]}{'…' if len(message) > 60 else ''}")
-        if len(self.findings) > REPR_FINDINGS:
-            lines.append(f"    … {len(self.findings) - REPR_FINDINGS} more")
-        return "\n".join(lines)
+        """A few lines: who, year, form, cells by status, the first three findings (all: :meth:`to_dict`)."""
+        counts = ", ".join(f"{k} {v}" for k, v in Counter(c.status for c in self.cells).items())
+        head = (f"Report(unit={self.info.unit!r}, year={self.info.year!r}, template={self.template!r}, source="
+                f"{display_path(self.source.path)!r})\n  cells: {len(self.cells)} ({counts})\n  findings: {len(self.findings)}")
+        shown = [f"\n    {f.severity} {f.code}: {f.message[:60]}{'…' * (len(f.message) > 60)}" for f in self.findings[:3]]
+        return head + "".join(shown) + (f"\n    … {len(self.findings) - 3} more" if len(self.findings) > 3 else "")
 
     def to_dict(self, compact: bool = False, lang: Lang = "zh") -> dict[str, Any]:
         """Plain JSON-ready data, exactly as OUTPUT.md describes, messages in ``lang``.
@@ -385,13 +375,10 @@ class Result:
 
     def __repr__(self) -> str:
         """One line: the path, and the report's who/year/form or the error's type, code and reason."""
-        if self.report is not None:
-            r = self.report
-            return (f"Result(path={self.display_path!r}, report=<unit={r.info.unit!r} year={r.info.year!r} "
-                    f"template={r.template!r}, {len(r.findings)} findings>)")
-        code = self.error.code if self.error is not None else None
-        reason = self.error.reason if self.error is not None else ""
-        return f"Result(path={self.display_path!r}, error={self.error_type}({code!r}): {reason[:80]})"
+        r, e = self.report, self.error
+        what = f"report=<unit={r.info.unit!r} year={r.info.year!r} template={r.template!r}, {len(r.findings)} " \
+            f"findings>" if r is not None else f"error={self.error_type}({getattr(e, 'code', None)!r}): {e.reason[:80] if e else ''}"
+        return f"Result(path={self.display_path!r}, {what})"
 
     @property
     def error_type(self) -> str | None:
