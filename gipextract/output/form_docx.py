@@ -46,6 +46,7 @@ def form_docx(total: Report) -> bytes:
     values = {(c.table, c.row, c.column): (c.value, OPEN_FILL if c.value is None else
                                            BROKEN_FILL if c.ref in broken else None) for c in total.cells}
     doc = Document()
+    _page(doc)
     unit = total.info.unit or PLACEHOLDER.format("单位名称")
     year = total.info.year or PLACEHOLDER.format("年度")
     doc.add_heading(f"{unit}{year}年政府信息公开工作年度报告", level=0)
@@ -60,6 +61,7 @@ def form_docx(total: Report) -> bytes:
             continue
         key = tables[number]
         _TABLES[key](doc, template, template.table(key), values)
+        _widths(doc.tables[-1], _WIDTHS[(key, template.id)])
         for line in to_settle(total, key):
             doc.add_paragraph(PLACEHOLDER.format(line))
     out = io.BytesIO()
@@ -91,6 +93,38 @@ def _table_of(f: Finding, template_id: str) -> str:
 def _cell_list(template_id: str, refs: list[str]) -> str:
     shown = "、".join(cell_label(template_id, r) for r in refs[:MAX_LISTED])
     return shown + (f"等 {len(refs)} 个" if len(refs) > MAX_LISTED else "")
+
+
+# Column widths (cm) for an A4 page with 2.5 cm margins: 16 cm of text width.
+_WIDTHS = {("proactive", "2021"): [4.0] + [4.0] * 3, ("proactive", "2019"): [4.0] + [2.0] * 6,
+           ("requests", "2021"): [1.2, 1.8, 4.6] + [1.2] * 7, ("requests", "2019"): [1.2, 1.8, 4.6] + [1.2] * 7,
+           ("appeals", "2021"): [16 / 15] * 15, ("appeals", "2019"): [16 / 15] * 15}
+
+
+def _page(doc: Any) -> None:
+    """A4 with 2.5 cm margins, and a Chinese font for the East Asian text (Word's default
+    template names only Latin fonts)."""
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.5)
+    for name in ("Normal", "Title", "Heading 1"):
+        fonts = doc.styles[name].element.get_or_add_rPr().get_or_add_rFonts()
+        fonts.set(qn("w:eastAsia"), "宋体" if name == "Normal" else "黑体")
+
+
+def _widths(table: Any, cm: list[float]) -> None:
+    """Fixed column widths, on every cell (Word reads the cells' widths, LibreOffice the grid's)."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for i, col in enumerate(table.columns):
+        col.width = Cm(cm[i])
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            cell.width = Cm(cm[i])
 
 
 def _show(v: Any) -> str:
