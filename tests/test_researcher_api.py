@@ -122,3 +122,14 @@ def test_one_table_as_a_frame_in_the_forms_layout() -> None:
     fees = gipextract.table_frame(parse(SEED3), "proactive", labels="key")
     assert fees.loc["procurement", "amount"] == Decimal("258.181269")
     assert re.fullmatch(r"\d+", str(fees.loc["regulations", "made"]))
+
+
+def test_parquet_without_its_extra_is_refused_before_parsing(tmp_path: Path) -> None:
+    fake = tmp_path / "fake"
+    (fake / "pyarrow").mkdir(parents=True)
+    (fake / "pyarrow" / "__init__.py").write_text("raise ImportError('no pyarrow here')\n", encoding="utf-8")
+    env = {"PYTHONPATH": os.pathsep.join([str(fake), os.environ.get("PYTHONPATH", "")])}
+    out = run(str(SEED1), "--format", "parquet", "-o", str(tmp_path / "out") + "/", env=env)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1
+    assert "pip install 'gipextract[parquet]'" in out.stderr and "读取" not in out.stderr  # nothing parsed
+    assert not (tmp_path / "out").exists()

@@ -186,7 +186,7 @@ def test_random_grids_through_every_writer(tmp_path: Path, cases: list) -> None:
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(any_template().flatmap(lambda t: grids(t).map(lambda g: (t, g))), min_size=1, max_size=4))
 def test_random_grids_through_every_writer_long(tmp_path: Path, cases: list) -> None:
     _check_grids(cases, tmp_path / f"run{abs(hash(str(cases))) % 10**8}")
