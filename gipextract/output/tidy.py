@@ -80,14 +80,9 @@ def _text(v: Any) -> str:
 def _missing(v: Any) -> bool:
     if v is None:
         return True
-    if isinstance(v, float) and math.isnan(v):
-        return True
-    try:
-        import pandas
-
-        return v is pandas.NA or v is pandas.NaT
-    except ImportError:  # pragma: no cover
-        return False
+    if isinstance(v, float):
+        return math.isnan(v)
+    return type(v).__name__ in ("NAType", "NaTType")  # pandas' markers, without importing pandas per value
 
 
 def to_frame(items: Item | Iterable[Item], table: str = "cells", lang: Lang = "zh") -> "pandas.DataFrame":
