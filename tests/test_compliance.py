@@ -163,7 +163,7 @@ def test_overview_rows_one_per_report_and_check(tmp_path: Path) -> None:
     late = parse(CORPUS / "compliance" / "02_late_department.html")
     gone = parse(CORPUS / "compliance" / "06_part_removed.txt")
     rows = overview_rows([late, gone])
-    assert len(rows) == 2 * len(CHECKS)
+    assert len(rows) == 2 * (len(CHECKS) + 2)  # and 勾稽关系, 表格读取
     by = {(r["unit"], r["check"]): r for r in rows}
     d = by[("安宁区卫生健康委员会", "deadline")]
     assert (d["result"], d["codes"], d["rule"], d["check_label"]) == ("error", "late_publication", "条例第四十九条", "按时发布")
@@ -173,17 +173,21 @@ def test_overview_rows_one_per_report_and_check(tmp_path: Path) -> None:
     assert by[("通惠街道", "deadline")]["result"] == "info"  # no date: cannot check
     out = tmp_path / "overview.csv"
     with out.open("w", encoding="utf-8", newline="") as fp:
-        write_csv(rows, fp)
+        write_csv(rows, fp, lang="en")  # the column keys, for programs (the default heads it in Chinese)
     with out.open(encoding="utf-8", newline="") as fp:
         back = list(csv.DictReader(fp))
     assert tuple(back[0]) == COLUMNS and len(back) == len(rows)
-    assert back[0]["unit"] == "安宁区卫生健康委员会" and back[0]["result"] == "error"
+    first = [r for r in back if r["check"] == "deadline"][0]
+    assert first["unit"] == "安宁区卫生健康委员会" and first["result"] == "error"
     pytest.importorskip("openpyxl")
     from openpyxl import load_workbook
 
     write_xlsx(rows, str(tmp_path / "overview.xlsx"))
-    ws = load_workbook(tmp_path / "overview.xlsx")["overview"]
-    assert [c.value for c in ws[1]] == list(COLUMNS) and ws.max_row == len(rows) + 1
+    ws = load_workbook(tmp_path / "overview.xlsx")["核查总览"]  # a report per row, a check per column
+    heads = [c.value for c in ws[1]]
+    assert heads[:3] == ["单位", "年度", "文件"] and "按时发布" in heads and ws.max_row == 3
+    late_row = [c.value for c in ws[2]]
+    assert late_row[0] == "安宁区卫生健康委员会" and late_row[heads.index("按时发布")] == "错误"
 
 
 def test_bad_overrides_are_refused_even_without_a_date() -> None:

@@ -20,7 +20,7 @@ from ..checks.repetition import Repetition
 from ..errors import GipExtractError, IncompatibleReportsError, SavedReportError
 from ..messages import Lang, say, show
 from ..read.source import display_path
-from ..report import Report, Result
+from ..report import Report, ReportInfo, Result, SourceInfo
 from ..templates.labels import cell_label, split_ref
 from .commands import inputs, results
 from .common import EXIT_FINDINGS, EXIT_OK, Refused, UsageError, progress
@@ -95,6 +95,11 @@ def check_cmd(args: argparse.Namespace) -> int:
     similar_pairs = _similar_module() if args.similar else None
     fmt = output_format(args.format, args.output, CHECK_OUT)
     overview = fmt != "view"
+    if args.level or args.deadline:  # a bad value refused now, not after the first file is read
+        try:
+            with_deadline(Report(SourceInfo(None, "text", ""), "2021", ReportInfo(), ()), args.level, args.deadline)
+        except GipExtractError as e:
+            raise Refused(e) from None
     files = inputs(args.paths, ocr=args.ocr)
     read, fixing, failed = 0, 0, 0
     reports = []
