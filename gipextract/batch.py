@@ -107,8 +107,8 @@ def parse_many(paths: Iterable[str | os.PathLike[str]], jobs: int = 1, chunksize
     """Parse files and folders, yielding exactly one :class:`Result` per file, in input order.
 
     With ``isolate`` (the default) each document is read in a worker process (``jobs`` of
-    them, at least one) killed past ``limits.max_seconds + grace`` or when it exceeds
-    ``memory`` bytes of address space; that document's result is a ``ResourceLimitError``.
+    them, at least one) killed past ``limits.max_seconds + grace`` or when its address space grows by more
+    than ``memory`` bytes; that document's result is a ``ResourceLimitError``.
     A worker that dies (the OOM killer, a stray SIGKILL) is replaced and its document
     re-run once, so a killed worker costs at most one document. Closing the generator
     (``close()``, garbage collection, an exception such as :class:`Interrupted` unwinding

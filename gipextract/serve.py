@@ -273,6 +273,17 @@ def _form(s: Session, lang: Lang) -> tuple[bytes, str]:
     return form_docx(aggregate(_reports(s))), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def _district(s: Session, lang: Lang) -> tuple[bytes, str]:
+    from .output.district import aggregate
+    from .output.office_xlsx import write_district
+
+    reports = _reports(s)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "district.xlsx"
+        write_district(reports, aggregate(reports), str(path), lang)
+        return path.read_bytes(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def _sums(s: Session, lang: Lang) -> tuple[bytes, str]:
     from .output.district import aggregate
 
@@ -284,10 +295,12 @@ def _decisions(s: Session, lang: Lang) -> tuple[bytes, str]:
     return dumps(s.decisions).encode("utf-8"), "application/json"
 
 
-_MAKERS = {"report.html": _page, "overview.xlsx": _overview, "district.docx": _form, "sums.json": _sums,
+_MAKERS = {"report.html": _page, "overview.xlsx": _overview, "district.docx": _form,
+           "district.xlsx": _district, "sums.json": _sums,
            "decisions.json": _decisions}
 DOWNLOADS = (("report.html", "serve.page_html"), ("overview.xlsx", "serve.overview_xlsx"),
-             ("district.docx", "serve.form_docx"), ("sums.json", "serve.sums_json"),
+             ("district.docx", "serve.form_docx"), ("district.xlsx", "serve.district_xlsx"),
+             ("sums.json", "serve.sums_json"),
              ("decisions.json", "serve.overrides"))
 
 

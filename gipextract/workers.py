@@ -9,7 +9,7 @@ worker's death or the job's deadline, whichever comes first:
 - past ``seconds`` the worker is killed and the job's answer is ``on_timeout(job)``;
 - a worker that dies is replaced and its job re-run once (the kill may have been meant
   for someone else); dying again, the job's answer is ``on_death(job, exitcode)``;
-- workers cap their own address space (``RLIMIT_AS``), ignore SIGINT (the parent decides),
+- workers cap their own address space (``RLIMIT_AS``, counted from what they hold at start), ignore SIGINT (the parent decides),
   and die with the parent (``PR_SET_PDEATHSIG`` on Linux), so none outlives a run;
 - answers come back in job order, with at most ``window`` jobs ahead of the oldest unanswered.
 """
@@ -50,6 +50,15 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _address_space() -> int:
+    """This process's virtual size in bytes (0 where /proc is absent: the cap is then ``memory``)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _serve(conn: Connection, fn: Callable[[Any], Any], fallback: Callable[[Any, BaseException], Any],
            memory: int | None, parent: int) -> None:
     _die_with_parent(parent)
@@ -58,8 +67,12 @@ def _serve(conn: Connection, fn: Callable[[Any], Any], fallback: Callable[[Any, 
     if memory:
         import resource
 
+        # The cap counts from what the worker already holds: a forked child inherits its parent's
+        # address space, which in a long-lived host (a test run that loaded pyarrow, a server)
+        # can alone pass 2 GiB, and a cap below it would fail every allocation of every document.
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        cap = memory if hard == resource.RLIM_INFINITY else min(memory, hard)
+        cap = _address_space() + memory
+        cap = cap if hard == resource.RLIM_INFINITY else min(cap, hard)
         resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
     while True:
         try:

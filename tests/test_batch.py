@@ -178,3 +178,18 @@ def test_prose_totals_are_checked_against_table_three() -> None:
     assert [f.cells for f in hzq24.findings if f.code == "prose"] == [("requests.new_received.total",)]
     huaian = parse(shared_path("peer-samples", "govnianbao", "szfgs2024.pdf"))
     assert not [f for f in huaian.findings if f.code == "prose"]  # 3119 / 34 / 3050 / 103 all agree
+
+
+def test_workers_of_a_large_host_still_read(tmp_path: Path) -> None:
+    """A host holding more address space than the workers' cap (a server, a test run that loaded
+    pyarrow) forks workers that already hold it: the cap counts what they add, so they still read."""
+    script = (
+        "import mmap, sys\n"
+        "from gipextract.batch import parse_many\n"
+        "hold = mmap.mmap(-1, 3 * 1024 ** 3)  # reserved, never touched: address space only\n"
+        f"[r] = parse_many([{str(SEED1)!r}], memory=512 * 1024 ** 2)\n"
+        "print(r.error if r.report is None else r.report.info.unit)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "锦屏街道"

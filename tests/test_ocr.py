@@ -82,8 +82,8 @@ def test_garbled_and_image_pages_go_to_ocr_good_pages_do_not(monkeypatch: pytest
     real = pdf._read_page
     sent: list[int] = []
 
-    def garble_first(page: Any, number: int) -> Any:
-        return ([], "garbled") if number == 1 else real(page, number)
+    def garble_first(page: Any, number: int, *rest: Any) -> Any:
+        return ([], "garbled") if number == 1 else real(page, number, *rest)
 
     def fake_ocr(page: Any, number: int, budget: Any) -> Any:
         sent.append(number)
@@ -95,7 +95,7 @@ def test_garbled_and_image_pages_go_to_ocr_good_pages_do_not(monkeypatch: pytest
     data = (CORPUS / "pdf" / "01-seed000-plain.pdf").read_bytes()
     doc = load(data, "x.pdf", budget=Budget("x.pdf"), options=ReadOptions(ocr=True))
     assert sent == [1] and doc.ocr is not None and doc.ocr.pages == (1,) and not doc.notices
-    assert doc.blocks[0].fragments[0].text == "OCR" and len(doc.blocks) > 10
+    assert doc.blocks[0].fragments[0].text == "OCR" and len(doc.fragments()) > 10
     plain = load(data, "x.pdf", budget=Budget("x.pdf"))
     assert sent == [1] and plain.notices[0].code == "garbled_pages" and plain.ocr is None
 

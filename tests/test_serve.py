@@ -49,7 +49,8 @@ def test_an_upload_is_read_and_shown_as_the_report_page(client, tmp_path: Path) 
     assert f'data-post="{page}decide"' in html
     # nothing was written outside the session's folder: no "outside" folder appeared anywhere near
     assert not (ROOT.parent / "outside").exists() and not Path("/outside").exists()
-    for name, magic in (("report.html", b"<!DOCTYPE html>"), ("overview.xlsx", b"PK"), ("district.docx", b"PK")):
+    for name, magic in (("report.html", b"<!DOCTYPE html>"), ("overview.xlsx", b"PK"), ("district.docx", b"PK"),
+                        ("district.xlsx", b"PK")):
         got = client.get(page + name)
         assert got.status_code in (200, 409), name
         if got.status_code == 200:
@@ -87,6 +88,11 @@ def test_decisions_posted_from_the_page_are_applied_and_downloadable(client) -> 
     assert re.search(r'class="v st-confirmed[^"]*"[^>]*data-ref="appeals.all.reconsideration.upheld"', html)
     saved = json.loads(client.get(page + "decisions.json").get_data(as_text=True))
     assert saved["decisions"][0]["cell"] == "appeals.all.reconsideration.upheld" and saved["decisions"][0]["value"] == 5
+    workbook = client.get(page + "district.xlsx")  # one report: the district sums are its own
+    assert workbook.status_code == 200 and workbook.data.startswith(b"PK")
+    from openpyxl import load_workbook
+    sheets = load_workbook(io.BytesIO(workbook.data)).sheetnames
+    assert any("四" in name for name in sheets), sheets
     bad = client.post(page + "decide", data='{"decisions": [{"sha256": "1"}]}', content_type="application/json")
     assert bad.status_code == 400 and "决定文件第 1 条" in bad.get_data(as_text=True)
 

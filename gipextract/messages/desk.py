@@ -74,6 +74,7 @@ DESK_UI: dict[str, dict[str, str]] = {
     "serve.downloads": {"zh": "下载", "en": "Downloads"},
     "serve.overview_xlsx": {"zh": "核查总览（Excel）", "en": "check overview (Excel)"},
     "serve.aggregate_xlsx": {"zh": "汇总表（Excel）", "en": "sums (Excel)"},
+    "serve.district_xlsx": {"zh": "汇总工作簿（各单位与合计，Excel）", "en": "the district workbook (units and sums, Excel)"},
     "serve.sums_json": {"zh": "汇总数据（JSON）", "en": "sums (JSON)"},
     "serve.form_docx": {"zh": "汇总年报表格（Word）", "en": "the district form (Word)"},
     "serve.page_html": {"zh": "核查结果页（HTML）", "en": "the report page (HTML)"},

@@ -52,6 +52,8 @@ def where(prov: Mapping[str, Any] | Any | None, lang: Lang = "zh") -> str:
                    basis=get("why") or "—")
     if line is not None:  # a text file: the line is what an editor shows (its cell grid is ours)
         return f"第{line}行" if lang == "zh" else f"line {line}"
+    if page is not None:  # a PDF or a scan: the page is what a reader turns to (tables are numbered by us)
+        return f"第{page}页" if lang == "zh" else f"page {page}"
     if get("paragraph") is not None and table is None:
         return f"第{get('paragraph') + 1}段" if lang == "zh" else f"paragraph {get('paragraph') + 1}"
     if lang == "zh":

@@ -84,13 +84,30 @@ def settle(values: Mapping[Var, Value], blanks: set[Var], signed: set[Var],
     keeps an open blank, the bounds cross, or the printed numbers themselves disagree
     (a finding, never a fix).
     """
+    # A total left blank is the likeliest reading: first only the blanks that stand alone on
+    # their side of a failing identity (the 总计 of a row whose parts are printed or blank) are
+    # opened, the other blanks kept at 0; only if that does not settle is every blank opened.
+    return _settle(values, blanks, signed, equations, lone_only=True) or \
+        _settle(values, blanks, signed, equations, lone_only=False)
+
+
+def _lone(eq: Sequence[Term]) -> set[Var]:
+    """The term alone on its side of ``sum(coef * cell) == 0`` (the total), if one is."""
+    plus = [(u, c) for u, c, k in eq if k > 0]
+    minus = [(u, c) for u, c, k in eq if k < 0]
+    return set(plus) if len(plus) == 1 else set(minus) if len(minus) == 1 else set()
+
+
+def _settle(values: Mapping[Var, Value], blanks: set[Var], signed: set[Var], equations: Sequence[Sequence[Term]],
+            lone_only: bool) -> dict[Var, Value] | None:
     current = dict(values)
     free: set[Var] = set()
     for _ in range(4):
         failing = [eq for eq in equations if sum(current[(u, c)] * k for u, c, k in eq) != 0]
         if not failing:
             break
-        grow = {(u, c) for eq in failing for u, c, _ in eq if (u, c) in blanks} - free
+        grow = {(u, c) for eq in failing for u, c, _ in eq if (u, c) in blanks
+                and (not lone_only or (u, c) in _lone(eq))} - free
         if not grow:
             return None
         free |= grow

@@ -7,7 +7,19 @@ in the document, but not where order would put them.
 from __future__ import annotations
 
 from ..report import finding
+from .flat import Flat
 from .state import RowRead, State, TableRead
+
+
+def blank_table(flat: Flat, table: TableRead) -> bool:
+    """A table printed blank: every labelled row found prints nothing, and no number stands in
+    its header either (a column-by-column flattening leaves its values in a block somewhere in
+    the table's text; a blank table has none)."""
+    found = [h for h in table.hits if h.start is not None and h.row.label]
+    if not table.found or not found or any(r.tokens for r in table.rows if r.found and r.row.label):
+        return False
+    head = flat.text[flat.full(table.start):flat.full(min(h.start for h in found))]  # type: ignore[type-var]
+    return not any(ch.isdigit() for ch in head)
 
 
 def scrambled_table(rows: list[RowRead], another: bool = False) -> bool:
@@ -59,11 +71,13 @@ def displaced_rows(rows: list[RowRead]) -> set[int]:
 def open_displaced(state: State) -> None:
     """Mark tables flattened column by column and rows beside an over-long row as left open,
     each with its finding; rows that order could not pair (:mod:`.order`) get theirs."""
-    state.flattened = any(scrambled_table(t.rows) for t in state.tables.values())
+    blank = {k for k, t in state.tables.items() if blank_table(state.flat, t)}
+    state.flattened = any(scrambled_table(t.rows) for k, t in state.tables.items() if k not in blank)
     for table in state.tables.values():
         key, rows = table.spec.key, table.all_rows()
         table.displaced = displaced_rows(rows)
-        table.scrambled = scrambled_table(rows, state.flattened) or values_among_headers(table, state.flattened)
+        table.scrambled = key not in blank and scrambled_table(rows, state.flattened) or \
+            values_among_headers(table, state.flattened)
         if table.scrambled:
             state.findings.append(finding("table_scrambled", [ref for r in rows if r.found for ref in row_refs(key, r)],
                                           table=key))

@@ -76,7 +76,8 @@ def table_labels(flat: Flat, table: TableRead, template_id: str) -> list[LabelHi
     pos = start
     for row in spec.rows:
         if row.label is None:
-            hits.append(LabelHit(row, start, start))
+            at = _unlabelled_start(flat, table)
+            hits.append(LabelHit(row, at, at))
             continue
         m = row_pattern(row).search(flat.compact, pos, end)
         if m is not None:
@@ -87,6 +88,30 @@ def table_labels(flat: Flat, table: TableRead, template_id: str) -> list[LabelHi
     _inexact(flat, spec, template_id, hits, start, end)
     _out_of_order(flat, hits, start, end)
     return hits + _group_totals(flat, spec, hits, start, end)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _unlabelled_start(flat: Flat, table: TableRead) -> int | None:
+    """Where the row without a label (table 四's) is read from: after the header words; or,
+    when nothing numeric follows them but numbers stand between the heading and the header
+    (a producer that wrote the values first), from the heading if the page shows those numbers
+    below the header; otherwise nowhere (the row is not taken for blank)."""
+    if table.lead is None:
+        return table.start
+    a, s, e = flat.full(table.lead), flat.full(table.start), flat.full(table.end)
+    if _DIGIT.search(flat.text, s, e) or not _DIGIT.search(flat.text, a, s):
+        return table.start
+    numbers = [flat.provs[f] for f in range(flat.frag_of(a), flat.frag_of(max(a, s - 1)) + 1)
+               if _DIGIT.search(flat.frag_texts[f])]
+    header = [flat.provs[f] for f in range(flat.frag_of(s), flat.frag_of(max(s, e - 1)) + 1)
+              if flat.frag_texts[f].strip()]
+    boxes = numbers + header
+    if boxes and all(p.bbox is not None and p.page == boxes[0].page for p in boxes) and \
+            min(p.bbox[1] for p in numbers) >= max(p.bbox[3] for p in header) - 1:  # type: ignore[index]
+        return table.lead
+    return None
 
 
 def _inexact(flat: Flat, spec: TableSpec, template_id: str, hits: list[LabelHit], start: int, end: int) -> None:

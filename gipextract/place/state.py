@@ -57,6 +57,7 @@ class TableRead:
     start: int = 0  # the table's span in the compact text
     end: int = 0
     by_heading: bool = False  # found by its heading, no anchor printed
+    lead: int | None = None  # where its heading ends, when the header words follow it
     hits: list[LabelHit] = field(default_factory=list)
     runs: list[tuple[LabelHit, Provenance | None, list[Token], list[ExtraRowRead]]] = field(default_factory=list)
     rows: list[RowRead] = field(default_factory=list)

@@ -67,7 +67,13 @@ def find_tables(state: State) -> None:
             state.tables[spec.key] = TableRead(spec, False)
             continue
         end = table_end(flat, specs, i, anchor.end())
-        state.tables[spec.key] = TableRead(spec, True, anchor.start(), end, by_heading)
+        table = TableRead(spec, True, anchor.start(), end, by_heading)
+        if not by_heading:
+            # Between the heading and the header words: where a producer that wrote the values
+            # before the header (in its text layer's order) put them (see :mod:`.labels`).
+            heading = _heading_pattern(spec).search(flat.compact, cursor, anchor.start())
+            table.lead = heading.end() if heading is not None else None
+        state.tables[spec.key] = table
         again = anchor_pattern(spec).search(flat.compact, end)
         if again is not None:
             state.reprints[spec.key] = TableRead(spec, True, again.start(), table_end(flat, specs, i, again.end()))

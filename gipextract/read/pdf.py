@@ -14,7 +14,10 @@ from typing import Callable
 from ..errors import UnreadableInputError
 from ..limits import Budget, checkpoint, limit_glyphs
 from .document import Block, Document, Fragment, Notice, OcrFacts, PageFacts, Provenance
+from .grid import grids
 from .options import DEFAULT_OPTIONS, ReadOptions
+from .pdf_rules import segments
+from .pdf_tables import assign, cell_text, table_block, usable
 
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DIGIT_RE = re.compile(r"\d")
@@ -54,6 +57,8 @@ def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOpti
         n = len(pdf)
         budget.check("pages", n, budget.limits.max_pages, "max_pages")
         producer = _producer(pdf)
+        reflowed = bool(producer and _BROWSER_RE.search(producer))
+        tables = 0  # ruled tables read so far: each table block is numbered in the document
         blocks: list[Block] = []
         garbled, imageonly = [], []
         ocred: list[int] = []
@@ -62,7 +67,8 @@ def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOpti
             budget.tick()
             page = pdf[index]
             try:
-                page_blocks, state = _read_page(page, index + 1)
+                page_blocks, state = _read_page(page, index + 1, tables, reflowed)
+                tables += sum(1 for b in page_blocks if b.kind == "table")
                 if options.ocr and state != "text":  # no usable text layer: read the page image
                     page_blocks, marks = _ocr_page(page, index + 1, budget, len(ocred))
                     state = "ocr"
@@ -89,7 +95,7 @@ def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOpti
         from .ocr import ocr_facts
 
         ocr = ocr_facts(ocred, inked)
-    layout = "reflowed" if producer and _BROWSER_RE.search(producer) else "flow"
+    layout = "reflowed" if reflowed else "flow"
     return Document(format="pdf", blocks=tuple(blocks), page=PageFacts(producer=producer), layout=layout, ocr=ocr,
                     notices=tuple(notices))
 
@@ -112,7 +118,9 @@ def _ocr_page(page, number: int, budget: Budget, done: int) -> tuple[list[Block]
     return read_pdf_page(page, number, budget)
 
 
-def _read_page(page, number: int) -> tuple[list[Block], str]:
+def _read_page(page, number: int, tables: int = 0, reflowed: bool = False) -> tuple[list[Block], str]:
+    """The page's blocks (its ruled tables as table blocks numbered from ``tables``) and what
+    its text layer is: ``text``, ``garbled``, ``image`` (no text, a picture) or ``empty``."""
     import pypdfium2.raw as raw
 
     tp = page.get_textpage()
@@ -130,20 +138,74 @@ def _read_page(page, number: int) -> tuple[list[Block], str]:
         fetch = _Boxes(tp, height)
         lines = re.split(r"\r\n|\n|\r", text)
         filled = [ln for ln in lines if ln.strip()]
+        ruled = _ruled(page, text, fetch, height, number, tables, reflowed) if boxes_ok else None
+        pending: list[tuple[int, float, Block]] = []
+        if ruled is not None:
+            text, pending = ruled  # the tables' glyphs blanked out of the text; each table placed below
         if boxes_ok and len(filled) >= 20 and sum(1 for ln in filled if len(ln.strip()) == 1) > len(filled) / 2:
-            return _glyph_lines(text, fetch, number), "text"
-        blocks: list[Block] = []
+            # Lines rebuilt top to bottom: each table goes below the lines above it.
+            rebuilt = list(enumerate(_glyph_lines(text, fetch, number)))
+            return _with_tables(rebuilt, [(-1, t, b) for _, t, b in pending]), "text"
+        lines: list[tuple[int, Block]] = []
         pos = 0
-        for line in lines:
+        for line in re.split(r"\r\n|\n|\r", text):
             start, pos = pos, pos + len(line) + (2 if text.startswith("\r\n", pos + len(line)) else 1)
             if not line.strip():
                 continue
             frags = _line_fragments(tp, line, start, number, height, boxes_ok, fetch)
             if frags:
-                blocks.append(Block("paragraph", tuple(frags)))
-        return blocks, "text"
+                lines.append((start, Block("paragraph", tuple(frags))))
+        return _with_tables(lines, pending), "text"
     finally:
         tp.close()
+
+
+def _ruled(page, text: str, fetch: "_Boxes", height: float, number: int, tables: int, reflowed: bool
+           ) -> tuple[str, list[tuple[int, float, Block]]] | None:
+    """The page's ruled tables: the text with their glyphs blanked, and each table's block
+    with where its text starts in the text layer and the top of its frame; None without any."""
+    found = grids(segments(page, height))
+    if not found:
+        return None
+    boxes = fetch.line(0, len(text))
+    box = boxes.__getitem__
+    placed, torn = assign(text, box, found)
+    chars = list(text)
+    table_at: list[tuple[int, float, Block]] = []
+    for k, grid in enumerate(found):
+        cells = placed.get(k, {})
+        texts = {cell: cell_text(text, glyphs, box) for cell, glyphs in cells.items()}
+        if k in torn or not usable(texts):
+            continue
+        where = {cell: _union(boxes[g[0]], boxes[g[-1]]) if len(g) == 1 else
+                 tuple(f(b[j] for b in (boxes[i] for i in g)) for j, f in enumerate((min, min, max, max)))  # type: ignore[misc]
+                 for cell, g in cells.items()}
+        first = min(i for g in cells.values() for i in g)
+        table_at.append((first, grid.box[1], table_block(grid, texts, where, number, tables + len(table_at), reflowed)))
+        for g in cells.values():
+            for i in g:
+                chars[i] = " "
+    return ("".join(chars), table_at) if table_at else None
+
+
+def _with_tables(lines: list[tuple[int, Block]], tables: list[tuple[int, float, Block]]) -> list[Block]:
+    """The page's lines (each with where it starts in the text layer) with its tables put in
+    reading order: where the table's text starts in the layer, past any line printed above the
+    table (a browser's print puts a table's text before the lines above it)."""
+    out = [b for _, b in lines]
+    starts = [s for s, _ in lines]
+    for first, top, table in sorted(tables, key=lambda t: (t[0], t[1]), reverse=True):
+        at = next((k for k, s in enumerate(starts) if s > first), len(out))
+        while at < len(out) and out[at].kind == "paragraph" and _bottom(out[at]) <= top + 1:
+            at += 1
+        out.insert(at, table)
+        starts.insert(at, first)
+    return out
+
+
+def _bottom(block: Block) -> float:
+    boxes = [f.prov.bbox for f in block.fragments]
+    return max(b[3] for b in boxes) if all(boxes) else float("inf")  # type: ignore[index]
 
 
 def _glyph_lines(text: str, fetch: "_Boxes", page: int) -> list[Block]:
