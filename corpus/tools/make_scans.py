@@ -11,8 +11,14 @@ The expected file is the source's expected cells (same values, same statuses): t
 pages are pictures of the very grid the source was written from. Its ``report`` block is
 left out (the title page is not scanned), and its notes say what was done.
 
-Needs numpy, opencv (the ``ocr`` extra brings it) and Pillow; reading the outputs needs
-only gipextract[ocr]. Run from the repository root:  python corpus/tools/make_scans.py [NAME ...]
+``--varied`` writes corpus/scans/varied/ instead (issue #25): seeded grids drawn as ruled
+reports (:mod:`scan_docs`, :mod:`scan_draw`), degraded within the issue's ranges
+(:mod:`scan_degrade`) and cut into pictures by :mod:`scan_cut`; their expected files come
+from the grids drawn and, for a picture, the rows it shows.
+
+Needs numpy, opencv (the ``ocr`` extra brings it), Pillow and (for --varied) fpdf2 with
+fontTools; reading the outputs needs only gipextract[ocr]. Run from the repository root:
+python corpus/tools/make_scans.py [--varied] [NAME ...]
 """
 from __future__ import annotations
 
@@ -208,7 +214,16 @@ def make(scan: Scan) -> None:
 
 
 def main(names: list[str]) -> None:
-    """Write every scan of SCANS (or those whose name holds one of ``names``)."""
+    """Write every scan of SCANS (or those whose name holds one of ``names``); with
+    ``--varied``, the documents and pictures of corpus/scans/varied/ instead."""
+    if "--varied" in names:
+        import sys
+
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from scan_cut import build
+
+        build([n for n in names if n != "--varied"])
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     for scan in SCANS:
         if names and not any(n in scan.name for n in names):

@@ -145,6 +145,13 @@ FINDINGS: dict[str, Entry] = {
                             "{count} OCR'd value(s) below confidence {threshold}; check them"),
     "ocr_unchecked": E("warning", "表二没有勾稽关系可以核对，以下识别出的数值请逐一核对：{cells_short}",
                        "table II has no identities: these OCR'd values are checked by nothing: {cells_short}"),
+    "ocr_unconfirmed": E("warning", "以下 {count} 个识别出的数值没有成立的勾稽关系可以核对，请逐一核对：{cells_short}",
+                         "{count} OCR'd value(s) that no identity holding over checked cells confirms; check them: "
+                         "{cells_short}"),
+    "ocr_partial": E("info", "图片只包含报告的一部分：读取了{tables}，其余表格（{absent}）及未列出的行不在图中，"
+                             "按缺失处理而非 0",
+                     "the picture holds part of a report: {tables} read; the other tables ({absent}) "
+                     "and rows not shown are missing, not 0"),
     "ocr_inferred": E("warning", "以下单元格由勾稽关系推算，识别时可能漏读了数值：{cells_short}",
                       "inferred from the identities on an OCR'd page (a value may have been missed): {cells_short}"),
     "ocr_unread_mark": E("warning", "{count} 个表格单元格有笔迹但未识别出文字：{marks}",

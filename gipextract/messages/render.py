@@ -206,6 +206,9 @@ _FORMATS: dict[str, Callable[[Fields, Any], str]] = {
     "level": lambda f, v: LEVELS[f.lang].get(v, v),
     "share": lambda f, v: f"{float(v):.0%}" if isinstance(v, (int, float)) else show(v),
     "notices": _notices,
+    # table keys → the form's table names (an OCR'd picture of part of a report)
+    "tables": lambda f, v: LIST_SEP[f.lang].join(labels.table_name(t, f.lang) for t in v) or show(v),
+    "absent": lambda f, v: LIST_SEP[f.lang].join(labels.table_name(t, f.lang) for t in v) or ("无" if f.lang == "zh" else "none"),
     "notes": lambda f, v: (f"（{_notices(f, v)}）" if f.lang == "zh" else f" ({_notices(f, v)})") if v else "",
 }
 _DERIVED: dict[str, Callable[[Fields], str]] = {

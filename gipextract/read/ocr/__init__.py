@@ -11,6 +11,7 @@ split where digits meet, each carrying the recogniser's confidence.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from typing import Any
