@@ -96,7 +96,7 @@ def parse(source: Source, *, format: str | None = None, name: str | None = None,
             if year is not None:
                 raise NoReportFoundError(label, "older_report", year=year)
             raise NoReportFoundError(label, "no_tables", notes=[{"notice": n.code, **n.args} for n in doc.notices])
-        if not state.prints_values():
+        if not state.prints_values() and doc.ocr is None:  # a picture of a blank table is a table read
             raise NoReportFoundError(label, "blank_form")
         report = _guard(label, "metadata", _report, doc, state, data, path if path is not None else name)
         if decided:

@@ -26,11 +26,12 @@ def detect_template(flat: Flat) -> tuple[Template | None, dict[str, int]]:
 
 def detect_form(state: State) -> None:
     """Set the template; without table 二's labels, tables 三 and 四 (the same in both forms)
-    are read as the 2021 form if table 三 is there at all, else nothing is read."""
+    are read as the 2021 form if table 三 or table 四 is there at all (a picture of table 四
+    alone), else nothing is read."""
     template, _ = detect_template(state.flat)
     if template is None:
         newest = all_templates()[0]
-        if anchor_pattern(newest.table("requests")).search(state.flat.compact) is None:
+        if all(anchor_pattern(newest.table(t)).search(state.flat.compact) is None for t in ("requests", "appeals")):
             state.done = True
             return
         template = newest
