@@ -7,19 +7,40 @@ in the document, but not where order would put them.
 from __future__ import annotations
 
 from ..report import finding
-from .flat import Flat
+from .labels import noise_pattern
+from .rows import read_run
+from .tables import next_part
 from .state import RowRead, State, TableRead
 
 
-def blank_table(flat: Flat, table: TableRead) -> bool:
-    """A table printed blank: every labelled row found prints nothing, and no number stands in
-    its header either (a column-by-column flattening leaves its values in a block somewhere in
-    the table's text; a blank table has none)."""
+def blank_table(state: State, table: TableRead, until: int) -> bool:
+    """A table printed blank: every labelled row found prints nothing, and no number stands
+    anywhere from the table's first words to ``until`` (where the next table's rows begin):
+    a column-by-column flattening leaves its values in a block somewhere in the table's text,
+    or past its last label among the next table's header words; a blank table has none."""
     found = [h for h in table.hits if h.start is not None and h.row.label]
     if not table.found or not found or any(r.tokens for r in table.rows if r.found and r.row.label):
         return False
-    head = flat.text[flat.full(table.start):flat.full(min(h.start for h in found))]  # type: ignore[type-var]
-    return not any(ch.isdigit() for ch in head)
+    start = min([table.start] + [h.start for h in found])  # type: ignore[type-var]
+    noise = noise_pattern(state.template.id, table.spec.key)  # type: ignore[union-attr]
+    tokens, extras = read_run(state.flat, noise, start, max(start, until), False, table.spec.key, None)
+    return not any(t.number is not None for t in [*tokens, *(t for e in extras for t in e.tokens)])
+
+
+def _next_rows(state: State, key: str) -> int:
+    """Where the rows of the table after ``key`` begin (its first label; its header words,
+    where a flattening may have left ``key``'s values, come before; its start where it has no
+    row label), but no further than the next part's heading; the end of ``key``'s own span
+    for the last table or where the next one is not printed."""
+    keys = list(state.tables)
+    table = state.tables[key]
+    later = [state.tables[k] for k in keys[keys.index(key) + 1:keys.index(key) + 2]]
+    if not later or not later[0].found:
+        return table.end
+    starts = [h.start for h in later[0].hits if h.start is not None]
+    until = min(starts) if starts else later[0].start
+    part = next_part(state.flat, key, table.start)
+    return until if part is None else max(table.end, min(until, part))  # type: ignore[type-var]
 
 
 def scrambled_table(rows: list[RowRead], another: bool = False) -> bool:
@@ -71,7 +92,7 @@ def displaced_rows(rows: list[RowRead]) -> set[int]:
 def open_displaced(state: State) -> None:
     """Mark tables flattened column by column and rows beside an over-long row as left open,
     each with its finding; rows that order could not pair (:mod:`.order`) get theirs."""
-    blank = {k for k, t in state.tables.items() if blank_table(state.flat, t)}
+    blank = {k for k, t in state.tables.items() if blank_table(state, t, _next_rows(state, k))}
     state.flattened = any(scrambled_table(t.rows) for k, t in state.tables.items() if k not in blank)
     for table in state.tables.values():
         key, rows = table.spec.key, table.all_rows()

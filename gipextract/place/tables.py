@@ -53,6 +53,12 @@ def table_end(flat: Flat, specs: tuple[TableSpec, ...], i: int, after: int) -> i
     return heading.start() if heading is not None else end
 
 
+def next_part(flat: Flat, key: str, after: int) -> int | None:
+    """Where the part after table ``key``'s part begins (its heading), from ``after`` on."""
+    m = _HEADING_NEXT[key].search(flat.compact, after)
+    return m.start() if m is not None else None
+
+
 def find_tables(state: State) -> None:
     """Each table's span (and a later printing's), in the form's order; stops where none is found."""
     flat, specs = state.flat, state.template.tables  # type: ignore[union-attr]

@@ -20,7 +20,7 @@ from ...errors import ResourceLimitError, UnreadableInputError, UnsupportedForma
 from ...limits import Budget
 from ..document import Block, Document, Fragment, OcrFacts
 from ..options import DEFAULT_OPTIONS, ReadOptions
-from .image import find_tables, rotate, skew_angle, suppress_red
+from .image import find_tables, rescale_factor, rotate, skew_angle, suppress_red, text_height
 from .layout import (
     LOW_CONFIDENCE,
     Glyph,
@@ -88,9 +88,11 @@ def recognise(gray: Any) -> list[Glyph]:
     path = None
     if cache:
         path = os.path.join(cache, f"{key}.json")
-        if os.path.exists(path):
+        try:
             with open(path, encoding="utf-8") as f:
                 return [Glyph(t, s, tuple(b), ln) for t, s, b, ln in json.load(f)]  # type: ignore[arg-type]
+        except (OSError, ValueError):  # not there, or cut short by a run that was stopped
+            pass
     import cv2
 
     # Every step named: RapidOCR keeps the flags of the previous call (see _reread).
@@ -105,20 +107,37 @@ def recognise(gray: Any) -> list[Glyph]:
                                     (float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))), ln))
     if path:
         os.makedirs(cache, exist_ok=True)  # type: ignore[arg-type]
-        with open(path, "w", encoding="utf-8") as f:
+        with open(path + ".part", "w", encoding="utf-8") as f:  # whole or not at all
             json.dump([(g.text, g.score, g.box, g.line) for g in glyphs], f, ensure_ascii=False)
+        os.replace(path + ".part", path)
     if len(_RECENT) >= 16:
         _RECENT.pop(next(iter(_RECENT)))
     _RECENT[key] = glyphs
     return glyphs
 
 
-def read_page(rgb: Any, page: int, pt_per_px: float) -> PageResult:
-    """Read one page image (RGB array): tables by their cells, other text by lines."""
+def read_page(rgb: Any, page: int, pt_per_px: float, picture: bool = False) -> PageResult:
+    """Read one page image (RGB array): tables by their cells, other text by lines.
+
+    A ``picture`` (not a PDF page rendered at a known resolution) may be of any size: a
+    screenshot cropped to a table, a fine scan. Its scale is taken from its characters'
+    height, and it is enlarged or reduced so that they stand 14–44 px high.
+    """
     gray = suppress_red(rgb)
+    line_px = max(8, round(12 / pt_per_px))  # a 12 pt line in pixels
+    if picture:
+        import cv2
+
+        factor = rescale_factor(gray)
+        if factor != 1.0:
+            gray = cv2.resize(gray, None, fx=factor, fy=factor,
+                              interpolation=cv2.INTER_CUBIC if factor > 1 else cv2.INTER_AREA)
+            pt_per_px /= factor
+        height = text_height(gray)
+        if height is not None:
+            line_px = max(8, round(1.1 * height))
     angle = skew_angle(gray)
     gray = rotate(gray, angle)
-    line_px = max(8, round(12 / pt_per_px))  # a 12 pt line in pixels
     grid, clean = find_tables(gray, line_px)
     glyphs = recognise(clean)
     result = PageResult(angle=angle)
@@ -189,7 +208,7 @@ def read_image(data: bytes, name: str, budget: Budget | None = None,
             raise ResourceLimitError(name, "image_too_large", index=number, width=w, height=h)
         budget.tick()
         budget.grant(budget.limits.ocr_seconds_per_page)
-        page = read_page(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB), number, A4_WIDTH_PT / w)
+        page = read_page(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB), number, A4_WIDTH_PT / w, picture=True)
         blocks.extend(page.blocks)
         inked.extend((number, b) for b in page.inked_empty)
         budget.tick()
@@ -255,7 +274,7 @@ def read_html_images(body: Any, name: str, budget: Budget) -> tuple[list[Block],
             budget.tick()
             budget.grant(budget.limits.ocr_seconds_per_page)
             number = len(pages) + 1
-            page = read_page(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB), number, A4_WIDTH_PT / w)
+            page = read_page(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB), number, A4_WIDTH_PT / w, picture=True)
             blocks.extend(page.blocks)
             inked.extend((number, b) for b in page.inked_empty)
             pages.append(number)

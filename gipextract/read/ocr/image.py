@@ -52,6 +52,41 @@ def suppress_red(rgb: Image) -> Image:
     return gray
 
 
+TEXT_PX = (14, 44)  # glyph heights the recogniser reads well; outside, the picture is rescaled
+
+
+def text_height(gray: Image) -> float | None:
+    """The typical height in pixels of the page's characters (median of the ink blobs of
+    glyph size), or None on a page without text."""
+    import cv2
+    import numpy as np
+
+    small = gray if gray.shape[1] <= 2000 else None
+    f = 1.0
+    if small is None:
+        f = 2000 / gray.shape[1]
+        small = cv2.resize(gray, (2000, max(1, int(gray.shape[0] * f))), interpolation=cv2.INTER_AREA)
+    ink = (darkness(small) > 60).astype(np.uint8)
+    # Strokes of one character join when closed a little; rules are dropped by their length.
+    ink = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
+    glyph = (h >= 4) & (h <= 120) & (w <= 2.5 * h) & (w >= 0.3 * h)
+    if int(glyph.sum()) < 20:
+        return None
+    return float(np.percentile(h[glyph], 75)) / f
+
+
+def rescale_factor(gray: Image) -> float:
+    """How much to scale a picture so that its characters stand 14–44 px high: a small
+    screenshot is enlarged before recognition, a fine scan reduced (it costs CPU and reads
+    no better); 1 for a page already in range."""
+    height = text_height(gray)
+    if height is None or TEXT_PX[0] <= height <= TEXT_PX[1]:
+        return 1.0
+    return (sum(TEXT_PX) / 2) / height
+
+
 def darkness(gray: Image) -> Image:
     """How much darker each pixel is than the paper around it (0 on blank paper).
 
