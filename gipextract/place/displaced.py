@@ -21,10 +21,31 @@ def blank_table(state: State, table: TableRead, until: int) -> bool:
     found = [h for h in table.hits if h.start is not None and h.row.label]
     if not table.found or not found or any(r.tokens for r in table.rows if r.found and r.row.label):
         return False
-    start = min([table.start] + [h.start for h in found])  # type: ignore[type-var]
+    return not _numbers(state, table, min([table.start] + [h.start for h in found]), until)  # type: ignore[type-var]
+
+
+def _numbers(state: State, table: TableRead, start: int, until: int) -> bool:
+    """Does a number stand between compact positions ``start`` and ``until`` (label words,
+    ordinals and page furniture aside)?"""
     noise = noise_pattern(state.template.id, table.spec.key)  # type: ignore[union-attr]
     tokens, extras = read_run(state.flat, noise, start, max(start, until), False, table.spec.key, None)
-    return not any(t.number is not None for t in [*tokens, *(t for e in extras for t in e.tokens)])
+    return any(t.number is not None for t in [*tokens, *(t for e in extras for t in e.tokens)])
+
+
+def values_unplaced(state: State, table: TableRead) -> bool:
+    """Does the table print numbers that no row of the form takes: before its first row label
+    (after the header words), on a row the form does not have, or on a row printing more
+    values than it has cells? Then a converter moved values, and a bare label is no proof of
+    a blank row: markitdown and plain pdftotext print a row's values before its label, or
+    a block's values after the next block's header."""
+    found = [h.start for h in table.hits if h.start is not None and h.row.label]
+    if not table.found or not found:
+        return False
+    if any(r.found and sum(1 for t in r.tokens if not t.blank) > len(r.row.columns) for r in table.rows):
+        return True
+    if any(any(t.number is not None for t in e.tokens) for e in table.extra_rows):
+        return True
+    return _numbers(state, table, table.start, min(found))  # type: ignore[type-var]
 
 
 def _next_rows(state: State, key: str) -> int:
@@ -97,6 +118,8 @@ def open_displaced(state: State) -> None:
     for table in state.tables.values():
         key, rows = table.spec.key, table.all_rows()
         table.displaced = displaced_rows(rows)
+        if values_unplaced(state, table):
+            table.displaced |= {i for i, r in enumerate(rows) if r.found and r.row.label and not r.tokens}
         table.scrambled = key not in blank and scrambled_table(rows, state.flattened) or \
             values_among_headers(table, state.flattened)
         if table.scrambled:

@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from ..read.document import Fragment, Provenance
 from ..read.normalize import HAN, compact_with_index, nfkc
-from .tokens import EMPTY_CELL, FOOTER_LINE_RE
+from .tokens import EMPTY_CELL, FOOTER_LINE_RE, STAMP_RE
 
 _LINE_VALUE_RE = re.compile(f"(?<![\\d.])\\d+(?:\\.\\d+)?(?![\\d.、{HAN}])")
 
@@ -35,6 +35,7 @@ class Flat:
         self.compact, self.cindex = compact_with_index(self.text)
         # One scan of the text for page numbers, rather than a match per fragment.
         self.footers = sorted({self.frag_of(m.start()) for m in FOOTER_LINE_RE.finditer(self.text)})
+        self.stamps = [m.span() for m in STAMP_RE.finditer(self.text)]
 
     def frag_of(self, pos: int) -> int:
         """Index of the fragment holding text position ``pos``."""

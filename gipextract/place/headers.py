@@ -31,14 +31,29 @@ def locate_headers(state: State) -> None:
     for table in state.tables.values():
         if not table.found:
             continue
-        first = min((h.end for h in table.hits if h.end is not None and h.row.label is not None), default=table.end)
-        table.header_spans = header_spans(state.flat, table.spec, state.template.id,  # type: ignore[union-attr]
-                                          table.start, first if first > table.start else table.end)
+        labelled = [h for h in table.hits if h.end is not None and h.row.label is not None]
+        first = min((h.end for h in labelled), default=table.end)
+        spans = header_spans(state.flat, table.spec, state.template.id,  # type: ignore[union-attr]
+                             table.start, first if first > table.start else table.end)
+        if (spans is None or len(spans) < len(table.spec.columns)) and labelled:
+            # A producer that writes merged and header cells after the rows (fpdf2, some
+            # exports) puts the header words later in the text layer: on the first row's page,
+            # above it, they are the header wherever the text layer has them.
+            top = state.flat.provs[state.flat.frag_of(state.flat.full(min(h.start for h in labelled)))]  # type: ignore[type-var]
+            if top.bbox is not None:
+                above = header_spans(state.flat, table.spec, state.template.id,  # type: ignore[union-attr]
+                                     table.start if table.lead is None else table.lead, table.end,
+                                     above=(top.page, top.bbox[1]))
+                if above is not None and (spans is None or len(above) > len(spans)):
+                    spans = above
+        table.header_spans = spans
 
 
-def header_spans(flat: Flat, spec: TableSpec, template_id: str, start: int,
-                  end: int) -> dict[str, tuple[float, float]] | None:
-    """Horizontal extent of each column (by key), from where the header labels are printed."""
+def header_spans(flat: Flat, spec: TableSpec, template_id: str, start: int, end: int,
+                 above: tuple[int | None, float] | None = None) -> dict[str, tuple[float, float]] | None:
+    """Horizontal extent of each column (by key), from where the header labels are printed
+    between compact positions ``start`` and ``end``; with ``above`` (page, y), only words
+    printed on that page above that height count."""
     pattern = _header_pattern(template_id, spec.key)
     found: dict[str, list[tuple[float, float]]] = {}
     for m in pattern.finditer(flat.compact, start, end):
@@ -48,6 +63,9 @@ def header_spans(flat: Flat, spec: TableSpec, template_id: str, start: int,
         bbs = [flat.fragments[f].prov.bbox for f in range(f0, f1 + 1)]
         if any(b is None for b in bbs):
             return None
+        if above is not None and any(flat.provs[f].page != above[0] or flat.provs[f].bbox[3] > above[1]  # type: ignore[index]
+                                     for f in range(f0, f1 + 1)):
+            continue
         found.setdefault(m.group(0), []).append((min(b[0] for b in bbs), max(b[2] for b in bbs)))  # type: ignore[index]
     words = [label_core(c.label.split(" ")[-1]) for c in spec.columns]
     spans = _spans_from(found, words, spec)
@@ -55,7 +73,7 @@ def header_spans(flat: Flat, spec: TableSpec, template_id: str, start: int,
         # Header words wrapped inside their cells (自然 / 人 with 总计 on the first line) come
         # apart in the text's order: join the words stacked in one cell, then match again.
         stacked: dict[str, list[tuple[float, float]]] = {}
-        for text, x0, x1 in _stacked_words(flat, start, end):
+        for text, x0, x1 in _stacked_words(flat, start, end, above):
             for m in pattern.finditer(text):
                 if m.lastgroup is not None and m.group(0) == text[m.start():m.end()] and len(m.group(0)) * 2 >= len(text):
                     stacked.setdefault(m.group(0), []).append((x0, x1))
@@ -103,7 +121,8 @@ def _spans_from(found: dict[str, list[tuple[float, float]]], words: list[str],
     return {c.key: sp for c, sp in zip(spec.columns, result)}
 
 
-def _stacked_words(flat: Flat, start: int, end: int) -> list[tuple[str, float, float]]:
+def _stacked_words(flat: Flat, start: int, end: int,
+                   above: tuple[int | None, float] | None = None) -> list[tuple[str, float, float]]:
     """The header's words (PDF boxes), those stacked in one cell joined top to bottom: a
     word continues the one above it when it starts within a line's gap below it and
     their horizontal extents overlap by half the narrower one."""
@@ -115,6 +134,8 @@ def _stacked_words(flat: Flat, start: int, end: int) -> list[tuple[str, float, f
         prov = flat.provs[f]
         text = compact(flat.frag_texts[f])
         if prov.bbox is None or not text or any(ch.isdigit() for ch in text):
+            continue
+        if above is not None and (prov.page != above[0] or prov.bbox[3] > above[1]):
             continue
         x0, y0, x1, y1 = prov.bbox
         for cell in reversed(cells):

@@ -58,6 +58,7 @@ def read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last:
     for f in flat.footers:
         if f0 <= f <= f1:
             spans.append((flat.starts[f] - a, flat.starts[f] + len(flat.frag_texts[f]) + 1 - a))
+    spans += [(x - a, y - a) for x, y in flat.stamps if x < b and y > a]
     text = blank_out(flat.text[a:b], [(max(0, x), min(b - a, y)) for x, y in spans])
     toks, pieces = tokenize(text, a, flat.starts, flat.frag_texts, flat.provs)
     if any(t.blank and t.prov.table is not None for _, t in toks):

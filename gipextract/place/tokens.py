@@ -53,6 +53,13 @@ _CJK_RUN_RE = LazyPattern(f"[{HAN}]{{2,}}")
 # Page numbers printed inside a table (`- 3 -`, `第3页`), as a whole line of a text whose
 # lines are fragments (the spaces cannot run across a line break).
 _SP = r"[^\S\n]*"
+# Stamps a browser or a portal prints on a page and that never hold a cell's value, wherever
+# they stand: the page's URL (with the `n/m` pdftotext -layout puts beside it), a date with
+# its time (`12/6/26, 4:07 AM`), a date (`2021-01-18` after a related report's title).
+STAMP_RE = re.compile(rf"(?:(?:file|https?)://|www\.)\S+(?:{_SP}\d{{1,4}}{_SP}/{_SP}\d{{1,4}}{_SP}$)?"
+                      r"|(?<![\d.])\d{1,4}/\d{1,2}/\d{1,4},?[^\S\n]*\d{1,2}:\d{2}(?::\d{2})?(?:[^\S\n]*[AP]M)?"
+                      r"|(?<![\d.])(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[^\S\n]+\d{1,2}:\d{2}(?::\d{2})?)?(?![\d.])",
+                      re.MULTILINE)
 FOOTER_LINE_RE = re.compile(rf"^{_SP}(?:-{_SP}\d{{1,4}}{_SP}-|第{_SP}\d+{_SP}页(?:{_SP}[,/]?{_SP}共{_SP}\d+{_SP}页)?"
                             rf"|\d+{_SP}/{_SP}\d+){_SP}$", re.MULTILINE)
 
