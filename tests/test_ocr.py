@@ -300,11 +300,32 @@ def test_cell_with_marks_but_no_detected_text_is_read_again(monkeypatch: pytest.
 
     monkeypatch.setattr(ocr, "recognise", lambda gray: [])  # the page-wide pass finds nothing
     page = ocr.read_page(_grid_page(), 1, 0.5)
-    texts = [f.text for b in page.blocks for f in b.fragments]
-    assert texts == ["12"] and not page.inked_empty
-    frag = page.blocks[0].fragments[0]
+    frags = [f for b in page.blocks for f in b.fragments]
+    assert [f.text for f in frags if f.text] == ["12"] and not page.inked_empty
+    frag = next(f for f in frags if f.text)
     assert 0 < frag.prov.confidence <= 1 and 150 < frag.prov.bbox[0] < 225  # the cell at x 300–450 px
     monkeypatch.undo()
     # The engine is shared: a whole page is still detected after a recogniser-only call.
     again = ocr.read_page(_grid_page(), 1, 0.5)
-    assert [f.text for b in again.blocks for f in b.fragments] == ["12"]
+    assert [f.text for b in again.blocks for f in b.fragments if f.text] == ["12"]
+
+
+@needs_ocr
+def test_blank_ruled_cells_are_empty_cells_at_their_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ruled cell with nothing in it is a blank cell with its table, row and position (as a
+    PDF's ruled table gives it); a cell with marks but no text read gives nothing (never 0)."""
+    from gipextract.read import ocr
+
+    monkeypatch.setattr(ocr, "recognise", lambda gray: [])
+    page = ocr.read_page(_grid_page(), 1, 0.5)
+    frags = [f for b in page.blocks for f in b.fragments]
+    # _grid_page draws 4 rows of 4 columns, two cells of column 1 merged: 15 cells, "12" in one.
+    assert len(frags) == 15 and sum(1 for f in frags if not f.text) == 14
+    assert {f.prov.row for f in frags} == {0, 1, 2, 3} and len({f.prov.table for f in frags}) == 1
+    row1 = sorted((f for f in frags if f.prov.row == 1), key=lambda f: f.prov.col)
+    assert [f.text for f in row1] == ["", "12", "", ""]  # the value in the second of four columns
+    # The recogniser reads nothing in the cell, even alone: marks but no value, so no fragment.
+    monkeypatch.setattr(ocr, "_reread", lambda *a: None)
+    page = ocr.read_page(_grid_page(), 1, 0.5)
+    frags = [f for b in page.blocks for f in b.fragments]
+    assert len(frags) == 14 and not any(f.text for f in frags) and len(page.inked_empty) == 1

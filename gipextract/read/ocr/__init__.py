@@ -20,7 +20,7 @@ from ...errors import ResourceLimitError, UnreadableInputError, UnsupportedForma
 from ...limits import Budget
 from ..document import Block, Document, Fragment, OcrFacts
 from ..options import DEFAULT_OPTIONS, ReadOptions
-from .image import find_tables, rescale_factor, rotate, skew_angle, suppress_red, text_height
+from .image import find_tables, marker_in, rescale_factor, rotate, skew_angle, suppress_red, text_height
 from .layout import (
     LOW_CONFIDENCE,
     Glyph,
@@ -35,6 +35,7 @@ __all__ = ["LOW_CONFIDENCE", "Glyph", "ocr_facts", "read", "read_html_images", "
            "read_page", "read_pdf_page", "recognise", "require"]
 
 PDF_DPI = 150  # rendering resolution for PDF pages: digits ≈ 20 px high
+MARKER_SCORE = 0.95  # a blank marker told by its shape: sure, and only ever a blank
 A4_WIDTH_PT = 595.3  # a picture's scale: its width taken as an A4 page's
 _ENGINE: Any = None
 _RECENT: dict[str, list[Glyph]] = {}  # the last pages recognised in this process, by image hash
@@ -148,6 +149,7 @@ def read_page(rgb: Any, page: int, pt_per_px: float, picture: bool = False) -> P
         (in_cell.setdefault(label, []) if label else loose.setdefault(g.line, [])).append(g)
     rows: list[tuple[float, list[Fragment]]] = []
     if grid is not None:
+        _markers(clean, grid, in_cell, line_px)
         _reread(clean, grid, in_cell, line_px)
         for top, frags in table_rows(grid, in_cell, line_px, page, pt_per_px, result.inked_empty):
             rows.append((top, frags))
@@ -157,6 +159,16 @@ def read_page(rgb: Any, page: int, pt_per_px: float, picture: bool = False) -> P
     rows.sort(key=lambda r: r[0])
     result.blocks = [Block("paragraph", tuple(frags)) for _, frags in rows if frags]
     return result
+
+
+def _markers(clean: Any, grid: Any, in_cell: dict[int, list[Glyph]], line_px: int) -> None:
+    """Cells holding a lone blank marker (``-``, ``—``, ``/``) read by its shape, whatever the
+    recogniser made of it (一, 二, _, 1 or nothing)."""
+    for cell in grid.cells.values():
+        found = marker_in(clean, cell.box, line_px)
+        if found is not None:
+            text, box = found
+            in_cell[cell.label] = [Glyph(text, MARKER_SCORE, tuple(float(v) for v in box), -cell.label)]  # type: ignore[arg-type]
 
 
 def _reread(clean: Any, grid: Any, in_cell: dict[int, list[Glyph]], line_px: int) -> None:

@@ -182,13 +182,17 @@ def find_tables(gray: Image, line_px: int) -> tuple[TableGrid | None, Image]:
             continue
         region = comp[y:y + h, x:x + w] == i
         walls = cv2.dilate(region.astype(np.uint8), np.ones((3, 3), np.uint8))
-        k, inner, cstats, _ = cv2.connectedComponentsWithStats((walls == 0).astype(np.uint8), connectivity=4)
+        # The table's frame closed along its extent: an outer rule faded or cut off (faint ink
+        # at a page's edge, light falling off in a photo) leaves its edge cells open, and an
+        # open cell would lose its label. Outside a rectangular frame only slivers remain.
+        closed = walls.copy()
+        closed[0, :] = closed[-1, :] = closed[:, 0] = closed[:, -1] = 1
+        k, inner, cstats, _ = cv2.connectedComponentsWithStats((closed == 0).astype(np.uint8), connectivity=4)
         found = []
         for j in range(1, k):
             cx, cy, cw, ch = (int(v) for v in cstats[j, :4])
-            touches = cx == 0 or cy == 0 or cx + cw == w or cy + ch == h
-            if touches or cw < line_px // 2 or ch < line_px // 2:
-                continue  # outside the outer border, or a sliver between double rules
+            if cw < line_px // 2 or ch < line_px // 2:
+                continue  # a sliver outside the outer border or between double rules
             found.append((j, cx, cy, cw, ch))
         if len(found) < 4:
             continue
@@ -204,3 +208,61 @@ def find_tables(gray: Image, line_px: int) -> tuple[TableGrid | None, Image]:
             cells[next_label] = CellBox(table_no, next_label, (x + cx, y + cy, x + cx + cw, y + cy + ch), has_ink)
             next_label += 1
     return (TableGrid(labels, cells) if cells else None), clean
+
+
+
+def marker_in(gray: Image, box: tuple[int, int, int, int], line_px: int) -> tuple[str, tuple[int, int, int, int]] | None:
+    """A lone blank marker filling a cell, told by its shape: ``-`` (a dash, ``—``) or ``/``,
+    with its box; None for anything else.
+
+    The recogniser reads a short bar as 一, 二, _, 1 or nothing, and a slash as 1; no digit
+    is a thin horizontal bar or one straight stroke leaning right, so a number is never taken
+    for a blank. All the cell's marks (noise specks aside) must be that one shape, and nothing
+    else in the cell even faintly dark: a digit in faint ink may show only its boldest stroke.
+    """
+    import cv2
+    import numpy as np
+
+    m = max(2, line_px // 8)
+    x0, y0, x1, y1 = box[0] + m, box[1] + m, box[2] - m, box[3] - m
+    if x1 - x0 < 4 or y1 - y0 < 4:
+        return None
+    dark = darkness(gray[y0:y1, x0:x1])
+    n, labels, stats, _ = cv2.connectedComponentsWithStats((dark > 50).astype(np.uint8), connectivity=8)
+    marks = [i for i in range(1, n) if stats[i, cv2.CC_STAT_WIDTH] > 3 or stats[i, cv2.CC_STAT_HEIGHT] > 3]
+    if not marks or len(marks) > 2:
+        return None
+    bx0 = min(int(stats[i, 0]) for i in marks)
+    by0 = min(int(stats[i, 1]) for i in marks)
+    bx1 = max(int(stats[i, 0] + stats[i, 2]) for i in marks)
+    by1 = max(int(stats[i, 1] + stats[i, 3]) for i in marks)
+    thin = max(3, line_px // 6)
+    if all(stats[i, 3] <= thin and stats[i, 2] >= max(4, 2 * stats[i, 3]) for i in marks) and by1 - by0 <= thin:
+        text = "-"  # bars on one line (two bars on two lines are =, or a faint digit's strokes)
+    elif len(marks) == 1 and _slash(labels == marks[0], line_px):
+        text = "/"
+    else:
+        return None
+    faint = dark > 25
+    faint[max(0, by0 - 2):by1 + 2, max(0, bx0 - 2):bx1 + 2] = False
+    n, _, stats, _ = cv2.connectedComponentsWithStats(faint.astype(np.uint8), connectivity=8)
+    if any(stats[i, cv2.CC_STAT_AREA] >= 6 and max(stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]) > 3
+           for i in range(1, n)):
+        return None
+    return text, (x0 + bx0, y0 + by0, x0 + bx1, y0 + by1)
+
+
+def _slash(mask: Image, line_px: int) -> bool:
+    """Is this one straight thin stroke leaning right (``/``), as tall as a character?"""
+    import numpy as np
+
+    ys, xs = np.nonzero(mask)
+    if len(xs) < 8 or ys.max() - ys.min() < line_px // 3:
+        return False
+    cov = np.cov(np.vstack([xs, ys]).astype(np.float64))
+    values, vectors = np.linalg.eigh(cov)
+    if values[1] <= 0 or values[0] / values[1] > 0.04:  # not straight: 1 with its flag, 7, 4
+        return False
+    dx, dy = vectors[0, 1], vectors[1, 1]
+    angle = np.degrees(np.arctan2(abs(dy), abs(dx)))
+    return bool(50 <= angle <= 82 and dx * dy < 0)  # y grows downwards: / rises to the right

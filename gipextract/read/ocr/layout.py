@@ -8,7 +8,7 @@ digits, and the value's confidence is lowered so that it is flagged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Fragment, Provenance
 from .image import CellBox, TableGrid
@@ -46,7 +46,10 @@ def table_rows(grid: TableGrid, in_cell: dict[int, list[Glyph]], line_px: int, p
 
     A cell belongs to the row of its top rule (a group label spanning rows comes before
     its first sub-row, as in a text layer), except a number inside a cell that spans
-    rows: it goes to the row it is printed in, beside its own label.
+    rows: it goes to the row it is printed in, beside its own label. Every fragment names
+    its table and row (as a PDF's ruled table does), and a ruled cell with no mark in it
+    is an empty fragment at its place: a blank cell, where the page prints it. A cell with
+    marks but no text read gives nothing (its value is not known, never 0) and is reported.
     """
     rows = grid_rows(grid, line_px)
     tops: dict[int, list[float]] = {}
@@ -55,10 +58,15 @@ def table_rows(grid: TableGrid, in_cell: dict[int, list[Glyph]], line_px: int, p
     placed: dict[tuple[int, float], list[tuple[float, list[Fragment]]]] = {}
     for top, cells in rows:
         for cell in cells:
+            table = page * 100 + cell.table  # unique in the document: pages never share a table
             content = in_cell.get(cell.label)
             if not content:
                 if cell.ink:
                     inked_empty.append(to_pt(cell.box, pt_per_px))
+                else:
+                    prov = Provenance(page=page, bbox=to_pt(cell.box, pt_per_px), table=table,
+                                      row=tops[cell.table].index(top))
+                    placed.setdefault((cell.table, top), []).append((cell.box[0], [Fragment("", prov)]))
                 continue
             by_row: dict[float, list[Glyph]] = {}
             for line in by_line(content):
@@ -68,12 +76,17 @@ def table_rows(grid: TableGrid, in_cell: dict[int, list[Glyph]], line_px: int, p
                     where = max([t for t in tops[cell.table] if top <= t <= mid - line_px / 4] or [top])
                 by_row.setdefault(where, []).extend(line)
             for where, glyphs in by_row.items():
-                placed.setdefault((cell.table, where), []).append(
-                    (cell.box[0], cell_fragments(glyphs, page, pt_per_px, line_px)))
+                row = tops[cell.table].index(where)
+                frags = [Fragment(f.text, replace(f.prov, table=table, row=row))
+                         for f in cell_fragments(glyphs, page, pt_per_px, line_px)]
+                placed.setdefault((cell.table, where), []).append((cell.box[0], frags))
     # Left to right by where each value is printed: cells merged by a missed rule (under a
     # seal, say) hold values of several columns.
-    return [(where, sorted((f for _, frags in entries for f in frags), key=lambda f: f.prov.bbox[0]))  # type: ignore[index]
-            for (_, where), entries in sorted(placed.items())]
+    out = []
+    for (_, where), entries in sorted(placed.items()):
+        frags = sorted((f for _, fs in entries for f in fs), key=lambda f: f.prov.bbox[0])  # type: ignore[index]
+        out.append((where, [replace(f, prov=replace(f.prov, col=k)) for k, f in enumerate(frags)]))
+    return out
 
 
 def by_line(glyphs: list[Glyph]) -> list[list[Glyph]]:
