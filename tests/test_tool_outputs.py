@@ -37,7 +37,9 @@ FLOOR = {
     "mammoth-md": (24, 4763, 0),
     "chromium-pdf": (16, 2977, 0),
     # Plain pdftotext (no -layout) flattens tables column by column: such tables are left open.
-    "pdftotext-plain": (16, 143, 0),
+    # 143 → 140 (#24): in three outputs a bare label beside numbers no row takes is no longer
+    # read as a blank row (it happened to be one; order cannot tell).
+    "pdftotext-plain": (16, 140, 0),
 }
 _FINE = ("ok", "empty", "inferred")
 

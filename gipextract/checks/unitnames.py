@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 
-from ..read.normalize import HAN
+from ..read.normalize import HAN, LazyPattern
 from ..report import Finding, Report, finding
 from . import Context
 
@@ -44,15 +44,15 @@ _STOP_WORDS = ("公布", "公开", "发布", "现特", "向社会", "根据", "�
 _REGIONISH = "省市区县州旗盟"
 _NOT_NAMES = {"小城", "乡村", "城乡", "集镇", "建制", "特色小", "重点", "中心", "乡镇", "城镇", "村镇",
               "各乡", "全乡", "街道", "社区", "城区"}
-_QUOTED = re.compile(r"《[^》\n]{0,120}》|“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|〈[^〉\n]{0,120}〉|<[^>\n]{0,120}>")
-_HAN_RUN = re.compile(f"[{HAN}]+$")
+_QUOTED = LazyPattern(r"《[^》\n]{0,120}》|“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|〈[^〉\n]{0,120}〉|<[^>\n]{0,120}>")
+_HAN_RUN = LazyPattern(f"[{HAN}]+$")
 _KIND_RE = re.compile(r"街道|镇|乡(?=人民政府|政府|党委)")
 # Where a report names itself: the name is the run of Han characters just before these words
 # (an anchor is found first: a pattern that tried every start for a name would be quadratic).
 _SELF_ANCHOR = re.compile(r"信息公开(?:工作)?年度报告|高度重视|编制(?:了)?本(?:年度)?报告")
 # The name before an anchor, less what may stand between (2022年, 政府, 党委, 、政府, 始终).
-_SELF_BEFORE = re.compile(f"(?P<name>[{HAN}]+?)(?:20\\d{{2}}\\s*年\\s*度?\\s*)?(?:的)?(?:政府|政务)?"
-                          r"(?:党委|党工委|党组)?(?:[.,和]?(?:政府|办事处))?(?:始终)?$")
+_SELF_BEFORE = LazyPattern(f"(?P<name>[{HAN}]+?)(?:20\\d{{2}}\\s*年\\s*度?\\s*)?(?:的)?(?:政府|政务)?"
+                           r"(?:党委|党工委|党组)?(?:[.,和]?(?:政府|办事处))?(?:始终)?$")
 _SELF_TAIL = re.compile(r"(?:党委|党工委|党组)$")
 _UNIT_END = re.compile(r"(?:街道(?:办事处)?|镇|乡|人民政府|政府|局|委员会|委|办公室|办公厅|厅|中心|管委会|区|县|市|旗|署)$")
 

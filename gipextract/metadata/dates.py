@@ -10,29 +10,30 @@ from __future__ import annotations
 import re
 
 from ..read.document import PageFacts
+from ..read.normalize import LazyPattern
 from ..report import Evidence
 from .lines import Line, signature_lines
 
 _DATE = r"(?P<y>20\d{2})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})\s*日?"
-_NAMED = re.compile(r"(?P<name>发布时间|发布日期|发文日期|成文日期|印发日期|公开日期|生成日期|发布|日期|时间)\s*[:：]\s*"
-                    + _DATE)
+_NAMED = LazyPattern(r"(?P<name>发布时间|发布日期|发文日期|成文日期|印发日期|公开日期|生成日期|发布|日期|时间)\s*[:：]\s*"
+                     + _DATE)
 _BARE_NAMES = ("日期", "时间", "发布")
 # Fields that name the publication, then those that name when the text was written or issued.
 _RANK = {"发布时间": 0, "发布日期": 0, "公开日期": 0, "发布": 2, "日期": 2, "时间": 2, "成文日期": 3, "发文日期": 3,
          "印发日期": 3, "生成日期": 3}
 META_RANK = 1
 # A field whose name says it is no publication: when the page was crawled, saved, printed …
-_STAMP = re.compile(r"(?:采集|保存|抓取|爬取|下载|打印|更新|修改|访问|浏览|刷新|获取|截止|统计|当前|今天|生效|失效|有效)\s*$")
+_STAMP = LazyPattern(r"(?:采集|保存|抓取|爬取|下载|打印|更新|修改|访问|浏览|刷新|获取|截止|统计|当前|今天|生效|失效|有效)\s*$")
 _INFO_BAR = re.compile(r"来源|作者|字号|浏览|阅读|点击|信息来源|发布机构|索引号")
 _CLOCK = re.compile(r"^\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*)?(?:星期|周|礼拜)[一二三四五六日天]")
 _NOT_CONTENT = re.compile(r"©|版权所有|Copyright|copyright|ICP备|主办单位|承办单位|网站标识码|今天是|当前时间|采集时间|保存时间")
 _DATE_ALONE = re.compile(r"^\s*" + _DATE + r"\s*$")
-_DATE_AT_END = re.compile(r"(?P<unit>[\u3400-\u9fff()（）]{2,30}(?:局|委员会|委|办公室|办公厅|厅|中心|署|院|政府|办事处|街道|镇|乡|"
-                          r"管委会))\s+" + _DATE + r"\s*$")
+_DATE_AT_END = LazyPattern(r"(?P<unit>[\u3400-\u9fff()（）]{2,30}(?:局|委员会|委|办公室|办公厅|厅|中心|署|院|政府|办事处|街道|镇|乡|"
+                           r"管委会))\s+" + _DATE + r"\s*$")
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9}
-_CN_DATE = re.compile(r"^\s*(?P<y>[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*"
-                      r"(?P<d>[一二三四五六七八九十]{1,3})\s*日\s*$")
+_CN_DATE = LazyPattern(r"^\s*(?P<y>[〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月\s*"
+                       r"(?P<d>[一二三四五六七八九十]{1,3})\s*日\s*$")
 NEAR_TITLE = 3  # lines after the title where a bare 时间：/日期： belongs to it
 
 

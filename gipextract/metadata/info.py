@@ -17,7 +17,7 @@ from .title import find_title
 from .unit import opening_unit, signature_unit, source_unit
 
 _PUBLISHER_RE = LazyPattern(r"(?:发布机构|发布单位|发文机关|发文单位)\s*[:：]?\s*\|?\s*(?P<unit>[" + HAN + r"()（）]{2,30})")
-_PERIOD_RE = re.compile(r"(?:统计期限|统计时限|起止时间|数据统计|统计时间)[^。\n]{0,12}?(?P<year>20\d{2})\s*年\s*1\s*月\s*1\s*日")
+_PERIOD_RE = LazyPattern(r"(?:统计期限|统计时限|起止时间|数据统计|统计时间)[^。\n]{0,12}?(?P<year>20\d{2})\s*年\s*1\s*月\s*1\s*日")
 _REGION_END = ("省", "市", "区", "县", "州", "旗", "盟")
 
 

@@ -10,13 +10,13 @@ import re
 from dataclasses import dataclass
 
 from ..read.document import Document, Provenance
-from ..read.normalize import nfkc
+from ..read.normalize import LazyPattern, nfkc
 
 MAX_FRONT = 400  # blocks before the body: far more than any portal's navigation
 MAX_BACK = 40
 MAX_CHARS = 20_000  # of one line (a crawler's whole page on one line is ~10,000)
 # Where the report's body starts: its part 一 or 二 heading.
-_BODY = re.compile(r"(?:^|\s)(?:一\s*[、.．]\s*(?:20\d{2}\s*年\s*度?)?[^\n]{0,8}?总体情况|二\s*[、.．]\s*主动公开)")
+_BODY = LazyPattern(r"(?:^|\s)(?:一\s*[、.．]\s*(?:20\d{2}\s*年\s*度?)?[^\n]{0,8}?总体情况|二\s*[、.．]\s*主动公开)")
 _MARKUP = re.compile(r"^[\s#*>|]+|[\s*|]+$")
 
 
@@ -63,8 +63,8 @@ def back(doc: Document) -> list[Line]:
 
 
 # Page furniture after an article: where a signature can no longer stand.
-_CHROME = re.compile(r"相关链接|相关文章|相关阅读|相关文件|分享到|打印本页|关闭窗口|主办单位|主办[:：]|承办|网站标识码|ICP备|"
-                     r"扫一扫|上一篇|下一篇|版权所有|Copyright|©|附件[:：]|附件下载")
+_CHROME = LazyPattern(r"相关链接|相关文章|相关阅读|相关文件|分享到|打印本页|关闭窗口|主办单位|主办[:：]|承办|网站标识码|ICP备|"
+                      r"扫一扫|上一篇|下一篇|版权所有|Copyright|©|附件[:：]|附件下载")
 _LAST_PART = re.compile(r"其他需要报告的事项|^\s*六\s*[、.．]")
 
 

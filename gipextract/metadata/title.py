@@ -12,15 +12,15 @@ import re
 from dataclasses import dataclass
 
 from ..read.document import PageFacts
-from ..read.normalize import HAN
+from ..read.normalize import HAN, LazyPattern
 from ..report import Evidence
 from .lines import Line
 
 _TAIL = r"(?:的)?(?:政府|政务)?信息公开(?:工作)?年度报告"
 _NAME = f"[{HAN}A-Za-z0-9()（）·]"
-_FULL = re.compile(rf"^(?:标题|题名|名称|文章标题|主题)?:?(?P<u1>{_NAME}{{0,60}}?)(?P<year>20\d{{2}})年度?"
-                   rf"(?P<u2>[{HAN}()（）·]{{0,40}}?){_TAIL}$")
-_SELF_NAME = re.compile(rf"(?:公布|公开|发布)(?P<unit>[{HAN}]{{2,30}}?)(?P<year>20\d{{2}})年度?{_TAIL}")
+_FULL = LazyPattern(rf"^(?:标题|题名|名称|文章标题|主题)?:?(?P<u1>{_NAME}{{0,60}}?)(?P<year>20\d{{2}})年度?"
+                    rf"(?P<u2>[{HAN}()（）·]{{0,40}}?){_TAIL}$")
+_SELF_NAME = LazyPattern(rf"(?:公布|公开|发布)(?P<unit>[{HAN}]{{2,30}}?)(?P<year>20\d{{2}})年度?{_TAIL}")
 _SPACE = re.compile(r"\s+")
 _SEGMENTS = re.compile(r"[\s|>»›/\\]+|当前位置[:：]?|您现在的位置[:：]?|首页")
 # Words of a site's navigation that run into a title without a space: the name starts after them.

@@ -2,21 +2,19 @@
 opens the report (``2024年，平潭综合实验区坚持…``) or says who compiled it, the page's publisher."""
 from __future__ import annotations
 
-import re
-
-from ..read.normalize import HAN
+from ..read.normalize import HAN, LazyPattern
 from ..report import Evidence
 from .lines import Line, signature_lines
 
 _BODY_END = (r"(?:人民政府办公室|人民政府办公厅|人民政府|街道办事处|办事处|管理委员会|管委会|委员会|办公室|办公厅|局|委|厅|"
              r"中心|署|院|街道|镇|乡|政府)")
-_SIGNATURE = re.compile(rf"^(?P<unit>[{HAN}()（）]{{2,30}}{_BODY_END})$")
-_SIGNATURE_AT_END = re.compile(rf"(?P<unit>[{HAN}()（）]{{2,30}}{_BODY_END})\s+20\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
-                               r"\s*$")
-_SOURCE = re.compile(rf"(?:^|\s)来源\s*[:：]\s*(?P<unit>[{HAN}()（）]{{2,30}}?{_BODY_END})(?=\s|$|[|｜]|时间|发布|日期)")
-_OPENING = re.compile(rf"(?:^|[\s。.])20\d{{2}}\s*年度?\s*[,，]?\s*(?P<unit>[{HAN}()（）]{{2,30}}?{_BODY_END})"
-                      r"(?:坚持|认真|深入|按照|紧紧|全面|严格|持续|进一步|紧扣|围绕|高度|深化|扎实|切实|继续|以|在|聚焦|立足)")
-_COMPILED = re.compile(rf"(?:^|[,:;\s])(?P<unit>[{HAN}()（）]{{2,30}}?)(?:编制|编写)了?本(?:年度)?报告")
+_SIGNATURE = LazyPattern(rf"^(?P<unit>[{HAN}()（）]{{2,30}}{_BODY_END})$")
+_SIGNATURE_AT_END = LazyPattern(rf"(?P<unit>[{HAN}()（）]{{2,30}}{_BODY_END})\s+20\d{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日"
+                                r"\s*$")
+_SOURCE = LazyPattern(rf"(?:^|\s)来源\s*[:：]\s*(?P<unit>[{HAN}()（）]{{2,30}}?{_BODY_END})(?=\s|$|[|｜]|时间|发布|日期)")
+_OPENING = LazyPattern(rf"(?:^|[\s。.])20\d{{2}}\s*年度?\s*[,，]?\s*(?P<unit>[{HAN}()（）]{{2,30}}?{_BODY_END})"
+                       r"(?:坚持|认真|深入|按照|紧紧|全面|严格|持续|进一步|紧扣|围绕|高度|深化|扎实|切实|继续|以|在|聚焦|立足)")
+_COMPILED = LazyPattern(rf"(?:^|[,:;\s])(?P<unit>[{HAN}()（）]{{2,30}}?)(?:编制|编写)了?本(?:年度)?报告")
 _NOT_A_BODY = ("本", "我", "该", "各")
 
 

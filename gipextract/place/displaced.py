@@ -7,6 +7,7 @@ in the document, but not where order would put them.
 from __future__ import annotations
 
 from ..report import finding
+from .extras import is_form_wording
 from .labels import noise_pattern
 from .rows import read_run
 from .tables import next_part
@@ -34,8 +35,9 @@ def _numbers(state: State, table: TableRead, start: int, until: int) -> bool:
 
 def values_unplaced(state: State, table: TableRead) -> bool:
     """Does the table print numbers that no row of the form takes: before its first row label
-    (after the header words), on a row the form does not have, or on a row printing more
-    values than it has cells? Then a converter moved values, and a bare label is no proof of
+    (after the header words), after the form's wording out of place, or on a row printing more
+    values than it has cells? (A row the form does not have keeps its own values: its label
+    says whose they are.) Then a converter moved values, and a bare label is no proof of
     a blank row: markitdown and plain pdftotext print a row's values before its label, or
     a block's values after the next block's header."""
     found = [h.start for h in table.hits if h.start is not None and h.row.label]
@@ -43,7 +45,11 @@ def values_unplaced(state: State, table: TableRead) -> bool:
         return False
     if any(r.found and sum(1 for t in r.tokens if not t.blank) > len(r.row.columns) for r in table.rows):
         return True
-    if any(any(t.number is not None for t in e.tokens) for e in table.extra_rows):
+    # Values after the form's own wording out of place (a wrapped label cut apart: `无法提`; a
+    # label printed a second time; a piece of a header: `法律服务机`) are some row's, and order
+    # cannot say whose; a row the form lacks (依法转办) keeps its own.
+    if any(is_form_wording(table.spec, e.label) and any(t.number is not None for t in e.tokens)
+           for e in table.extra_rows):
         return True
     return _numbers(state, table, table.start, min(found))  # type: ignore[type-var]
 

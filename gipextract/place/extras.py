@@ -82,6 +82,19 @@ def _whole_labels(spec: TableSpec) -> frozenset[str]:
         frozenset(_NOT_HAN.sub("", g.label) for g in spec.groups)
 
 
+@lru_cache(maxsize=None)
+def _form_words(spec: TableSpec) -> str:
+    heads = [w for c in spec.columns for w in (c.label, *c.variants)]
+    return _wording(spec) + "\n" + "\n".join(_NOT_HAN.sub("", w) for w in heads)
+
+
+def is_form_wording(spec: TableSpec, text: str, shortest: int = 2) -> bool:
+    """Is ``text`` (``shortest`` Han characters or more) the table's own wording: a piece of a
+    row or group label, a whole label, or a piece of its column headers?"""
+    han = _NOT_HAN.sub("", text)
+    return len(han) >= shortest and han in _form_words(spec)
+
+
 def is_form_fragment(spec: TableSpec, text: str, shortest: int = 3) -> bool:
     """Is ``text`` (``shortest`` Han characters or more: `其他` alone may be a local row's name)
     a piece of one of the table's own labels, and not a whole label (that is another row,

@@ -54,9 +54,10 @@ _CJK_RUN_RE = LazyPattern(f"[{HAN}]{{2,}}")
 # lines are fragments (the spaces cannot run across a line break).
 _SP = r"[^\S\n]*"
 # Stamps a browser or a portal prints on a page and that never hold a cell's value, wherever
-# they stand: the page's URL (with the `n/m` pdftotext -layout puts beside it), a date with
+# they stand: the page's URL (ASCII only: a page's text may run on after it without a space;
+# with the `n/m` pdftotext -layout puts beside it), a date with
 # its time (`12/6/26, 4:07 AM`), a date (`2021-01-18` after a related report's title).
-STAMP_RE = re.compile(rf"(?:(?:file|https?)://|www\.)\S+(?:{_SP}\d{{1,4}}{_SP}/{_SP}\d{{1,4}}{_SP}$)?"
+STAMP_RE = re.compile(rf"(?:(?:file|https?)://|www\.)[\w.~:/?#@!$&'*+,;=%-]+(?:{_SP}\d{{1,4}}{_SP}/{_SP}\d{{1,4}}{_SP}$)?"
                       r"|(?<![\d.])\d{1,4}/\d{1,2}/\d{1,4},?[^\S\n]*\d{1,2}:\d{2}(?::\d{2})?(?:[^\S\n]*[AP]M)?"
                       r"|(?<![\d.])(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[^\S\n]+\d{1,2}:\d{2}(?::\d{2})?)?(?![\d.])",
                       re.MULTILINE)

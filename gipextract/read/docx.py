@@ -172,6 +172,27 @@ _EVENT_TAGS = [_W + t for t in ("p", "t", "tab", "br", "cr", "tbl", "tr", "tc", 
 _SKIPPED = {_W + "del", _W + "moveFrom", "{%s}Fallback" % MC}  # deleted text, and the copy behind mc:Choice
 
 
+# Tag and attribute names, made once: the walk compares every event's tag with them.
+_P = _W + "p"
+_T = _W + "t"
+_TAB = _W + "tab"
+_TABS = _W + "tabs"
+_BR = _W + "br"
+_CR = _W + "cr"
+_TBL = _W + "tbl"
+_TR = _W + "tr"
+_TC = _W + "tc"
+_TXBX = _W + "txbxContent"
+_PPR = _W + "pPr"
+_NUMPR = _W + "numPr"
+_ILVL = _W + "ilvl"
+_NUMID = _W + "numId"
+_VAL = _W + "val"
+_TCPR = _W + "tcPr"
+_GRIDSPAN = _W + "gridSpan"
+_VMERGE = _W + "vMerge"
+
+
 class _Table:
     """A data table being read: its cells at their expanded-grid positions."""
 
@@ -213,29 +234,29 @@ class _Walker:
                 continue
             data = tables[-1] if tables and tables[-1].index is not None else None
             if event == "start":
-                if tag == _W + "t":
+                if tag == _T:
                     if paras:
                         paras[-1].append(el.text or "")
-                elif tag == _W + "p":
+                elif tag == _P:
                     seen += 1
                     if not seen & 0x3FF:
                         self.budget.tick()
                     paras.append([self._number(el)])
-                elif tag == _W + "tab":
-                    if paras and el.getparent().tag != _W + "tabs":
+                elif tag == _TAB:
+                    if paras and el.getparent().tag != _TABS:
                         paras[-1].append("\t")
-                elif tag in (_W + "br", _W + "cr"):
+                elif tag in (_BR, _CR):
                     if paras:
                         paras[-1].append("\n")
-                elif tag == _W + "tbl":
-                    layout = next(el.iterdescendants(_W + "tbl"), None) is not None
+                elif tag == _TBL:
+                    layout = next(el.iterdescendants(_TBL), None) is not None
                     tables.append(_Table(None if layout else self.table))
                     if not layout:
                         self.table += 1
-                elif tag == _W + "tr" and tables:
+                elif tag == _TR and tables:
                     tables[-1].row += 1
                     tables[-1].col = 0
-                elif tag == _W + "tc" and tables:
+                elif tag == _TC and tables:
                     self.cells += 1  # layout tables' cells cost as much as data tables'
                     if self.cells > self.budget.limits.max_cells:
                         self.budget.check("cells", self.cells, self.budget.limits.max_cells,
@@ -251,11 +272,11 @@ class _Walker:
                         data.cell = []
                         data.cell_at = (data.row, data.col)
                     data.col += span
-                elif tag == _W + "txbxContent":
+                elif tag == _TXBX:
                     pending.append([])
                 continue
             # end events
-            if tag == _W + "p":
+            if tag == _P:
                 text = "".join(paras.pop())
                 # A cell's own paragraph (not one in a text box opened inside it) joins the cell.
                 if data is not None and data.cell is not None and not paras:
@@ -267,19 +288,19 @@ class _Walker:
                     self.paragraph += 1
                 if len(pending) == 1 and not tables:
                     self._emit(pending)
-            elif tag == _W + "tc" and data is not None:
+            elif tag == _TC and data is not None:
                 if data.cell is not None:
                     text = "\n".join(ln.strip() for ln in "\n".join(data.cell).split("\n") if ln.strip())
                     data.frags.append(Fragment(text, Provenance(table=data.index, row=data.cell_at[0],
                                                                 col=data.cell_at[1])))
                 data.cell = None
-            elif tag == _W + "tbl" and tables:
+            elif tag == _TBL and tables:
                 done = tables.pop()
                 if done.index is not None and done.frags:
                     pending[-1].append(Block("table", tuple(done.frags)))
                 if len(pending) == 1 and not tables:
                     self._emit(pending)
-            elif tag == _W + "txbxContent":
+            elif tag == _TXBX:
                 box = pending.pop()
                 pending[-1].extend(box)
         self._emit(pending)
@@ -289,16 +310,16 @@ class _Walker:
         pending[0] = []
 
     def _number(self, p) -> str:
-        if self.numbering is None or not len(p) or p[0].tag != _W + "pPr":
+        if self.numbering is None or not len(p) or p[0].tag != _PPR:
             return ""
-        num = _child(p[0], _W + "numPr")
+        num = _child(p[0], _NUMPR)
         if num is None:
             return ""
-        ilvl = num.find(_W + "ilvl")
-        num_id = num.find(_W + "numId")
+        ilvl = num.find(_ILVL)
+        num_id = num.find(_NUMID)
         if num_id is None:
             return ""
-        return self.numbering.label(num_id.get(_W + "val", ""), ilvl.get(_W + "val", "0") if ilvl is not None else "0")
+        return self.numbering.label(num_id.get(_VAL, ""), ilvl.get(_VAL, "0") if ilvl is not None else "0")
 
 
 def _child(el, tag: str):
@@ -310,15 +331,15 @@ def _child(el, tag: str):
 
 
 def _cell_props(tc) -> tuple[int, str | None]:
-    pr = tc[0] if len(tc) and tc[0].tag == _W + "tcPr" else None
+    pr = tc[0] if len(tc) and tc[0].tag == _TCPR else None
     if pr is None:
         return 1, None
     span = 1
-    gs = _child(pr, _W + "gridSpan")
+    gs = _child(pr, _GRIDSPAN)
     if gs is not None:
         try:
-            span = max(1, min(int(gs.get(_W + "val", "1")), 1000))
+            span = max(1, min(int(gs.get(_VAL, "1")), 1000))
         except ValueError:
             span = 1
-    vm = _child(pr, _W + "vMerge")
-    return span, (vm.get(_W + "val", "continue") if vm is not None else None)
+    vm = _child(pr, _VMERGE)
+    return span, (vm.get(_VAL, "continue") if vm is not None else None)

@@ -25,13 +25,13 @@ def assign(text: str, box: GlyphBox, grids: list[Grid]) -> tuple[dict[int, dict[
     line reader reads them). Spaces go nowhere."""
     out: dict[int, dict[GridCell, list[int]]] = {}
     torn: set[int] = set()
+    frames = [(k, g.box, g) for k, g in enumerate(grids)]  # Grid.box builds its tuple on each call
     for i, ch in enumerate(text):
         if ch.isspace():
             continue
         b = box(i)
         x, y = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
-        for k, g in enumerate(grids):
-            x0, y0, x1, y1 = g.box
+        for k, (x0, y0, x1, y1), g in frames:
             if x0 <= x <= x1 and y0 <= y <= y1:
                 cell = g.cell_at(x, y)
                 if cell is None:

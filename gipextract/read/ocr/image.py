@@ -236,8 +236,8 @@ def marker_in(gray: Image, box: tuple[int, int, int, int], line_px: int) -> tupl
     by0 = min(int(stats[i, 1]) for i in marks)
     bx1 = max(int(stats[i, 0] + stats[i, 2]) for i in marks)
     by1 = max(int(stats[i, 1] + stats[i, 3]) for i in marks)
-    thin = max(3, line_px // 6)
-    if all(stats[i, 3] <= thin and stats[i, 2] >= max(4, 2 * stats[i, 3]) for i in marks) and by1 - by0 <= thin:
+    thin = max(3, line_px // 4)  # a blurred bar; digits stand twice as high
+    if all(stats[i, 3] <= thin and stats[i, 2] >= max(4, 1.5 * stats[i, 3]) for i in marks) and by1 - by0 <= thin:
         text = "-"  # bars on one line (two bars on two lines are =, or a faint digit's strokes)
     elif len(marks) == 1 and _slash(labels == marks[0], line_px):
         text = "/"

@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass, replace
 
 from ..document import Fragment, Provenance
+from ..normalize import HAN
 from .image import CellBox, TableGrid
 
 LOW_CONFIDENCE = 0.9  # below this an OCR'd value is flagged (ocr_low_confidence)
 _NUMBERISH = re.compile(r"[\dOoDlI|,.，]+")
+_HAN_RE = re.compile(f"[{HAN}]")
+_LABEL_BEFORE_SPECK = re.compile(f"[{HAN})）]")
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "，": ","})
 
 
@@ -167,7 +170,24 @@ def cell_fragments(glyphs: list[Glyph], page: int, pt_per_px: float, line_px: in
             merged[-1] = merged[-1] + w
         else:
             merged.append(w)
-    return [fragment(w, page, pt_per_px, numeric_only=False) for w in merged]
+    # A cell holding one number alone is a value cell: a dot or comma at its edge is a speck
+    # (a value never starts or ends with one; an ordinal 1. stands beside its label's text).
+    alone = len(merged) == 1 and is_number(merged[0])
+    return [fragment(_despeck(w) if not is_number(w) else w, page, pt_per_px, numeric_only=False, trim=alone)
+            for w in merged]
+
+
+def _despeck(word: list[Glyph]) -> list[Glyph]:
+    """A label's text without the specks read as ``.`` between a closing bracket or a Han
+    character and a Han character (``(七).总计``): the form prints none there, and one keeps
+    the label from being found."""
+    out: list[Glyph] = []
+    for k, g in enumerate(word):
+        nxt = word[k + 1].text[:1] if k + 1 < len(word) else ""
+        if g.text in (".", "·", "。") and out and _LABEL_BEFORE_SPECK.match(out[-1].text[-1:]) and _HAN_RE.match(nxt):
+            continue
+        out.append(g)
+    return out
 
 
 def is_number(word: list[Glyph]) -> bool:
@@ -176,10 +196,14 @@ def is_number(word: list[Glyph]) -> bool:
     return bool(_NUMBERISH.fullmatch(text)) and any(ch.isdigit() or ch in "Oo" for ch in text)
 
 
-def fragment(word: list[Glyph], page: int, pt_per_px: float, numeric_only: bool) -> Fragment:
-    """A fragment for ``word``; look-alike letters inside a number become digits."""
+def fragment(word: list[Glyph], page: int, pt_per_px: float, numeric_only: bool, trim: bool = False) -> Fragment:
+    """A fragment for ``word``; look-alike letters inside a number become digits; with
+    ``trim`` (a value alone in its cell), separators at its edges are dropped as specks."""
     text = "".join(g.text for g in word)
     score = min(g.score for g in word)
+    if trim and text.strip(".,，") != text and any(ch.isdigit() for ch in text.strip(".,，")):
+        # A guess about what is printed: flagged like a look-alike.
+        text, score = text.strip(".,，"), min(score, LOW_CONFIDENCE / 2)
     if _NUMBERISH.fullmatch(text) and (any(ch.isdigit() for ch in text) or not numeric_only):
         mapped = text.translate(_LOOKALIKE)
         if mapped != text:
