@@ -2,7 +2,7 @@
 
 For each scanned document: cells exact (value and status as expected), cells wrong,
 cells flagged (named by a finding) and the silently wrong ones (value differs, status
-``ok``, no finding names the cell; goal 0 in every table); seconds per page (wall and CPU:
+``ok`` or ``empty``, no finding names the cell; goal 0 in every table); seconds per page (wall and CPU:
 the machine may be shared) and the peak memory of the process; then the same per degradation
 kind (the expected file's ``kind``: ``present`` for the first five scans) with the pictures
 refused. A picture's expected file lists the rows it shows (``seen``); the cells of the
@@ -101,7 +101,8 @@ def score(path: Path, verbose: bool) -> dict[str, object]:
             continue
         wrong.append(f"{ref}: want {want} ({status}) got {cell['value']} ({cell['status']})"
                      + ("" if ref in named else "  [not named]"))
-        if cell["status"] == "ok" and not _same(want, cell["value"]) and ref not in named:
+        # A blank read where a value is printed is as silent as a misread number.
+        if cell["status"] in ("ok", "empty") and not _same(want, cell["value"]) and ref not in named:
             silent[TABLES.get(cell["table"], cell["table"])].append(ref)
     if verbose:
         for w in wrong:
