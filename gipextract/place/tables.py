@@ -59,6 +59,22 @@ def next_part(flat: Flat, key: str, after: int) -> int | None:
     return m.start() if m is not None else None
 
 
+ROWS_TO_FIND = 3  # a table known by its rows alone prints at least this many of its own labels
+_OWN_LABEL = 6  # compact characters: shorter labels (规章, 其他) may stand in any table or prose
+
+
+def rows_start(flat: Flat, spec: TableSpec, cursor: int) -> int | None:
+    """Where a table printed without header words or heading starts (a picture of its last rows):
+    at the first of its rows' own labels, when at least three of them are printed after ``cursor``."""
+    found = []
+    for row in spec.rows:
+        core = label_core(row.label) if row.label else ""
+        at = flat.compact.find(core, cursor) if len(core) >= _OWN_LABEL else -1
+        if at >= 0:
+            found.append(at)
+    return min(found) if len(found) >= ROWS_TO_FIND else None
+
+
 def find_tables(state: State) -> None:
     """Each table's span (and a later printing's), in the form's order; stops where none is found."""
     flat, specs = state.flat, state.template.tables  # type: ignore[union-attr]
@@ -70,6 +86,12 @@ def find_tables(state: State) -> None:
         if by_heading:
             anchor = _heading_pattern(spec).search(flat.compact, cursor)
         if anchor is None:
+            # A picture of a table's last rows prints neither its header words nor its heading.
+            start = rows_start(flat, spec, cursor)
+            if start is not None:
+                state.tables[spec.key] = TableRead(spec, True, start, table_end(flat, specs, i, start))
+                cursor = state.tables[spec.key].end
+                continue
             state.tables[spec.key] = TableRead(spec, False)
             continue
         end = table_end(flat, specs, i, anchor.end())
