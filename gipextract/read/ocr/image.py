@@ -243,9 +243,14 @@ def marker_in(gray: Image, box: tuple[int, int, int, int], line_px: int) -> tupl
         text = "/"
     else:
         return None
+    # Around the mark, where the rest of a faint character would stand (noise specks further
+    # off in the cell do not matter).
     faint = dark > 25
     faint[max(0, by0 - 2):by1 + 2, max(0, bx0 - 2):bx1 + 2] = False
-    n, _, stats, _ = cv2.connectedComponentsWithStats(faint.astype(np.uint8), connectivity=8)
+    reach = line_px // 2
+    up = reach + (line_px // 4 if text == "-" else 0)
+    near = faint[max(0, by0 - up):by1 + up, max(0, bx0 - reach):bx1 + reach]
+    n, _, stats, _ = cv2.connectedComponentsWithStats(near.astype(np.uint8), connectivity=8)
     if any(stats[i, cv2.CC_STAT_AREA] >= 6 and max(stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]) > 3
            for i in range(1, n)):
         return None
