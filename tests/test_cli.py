@@ -239,3 +239,25 @@ def test_a_reader_that_goes_away_is_not_an_error() -> None:
                          executable="/bin/bash", capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert out.returncode == 0 and "Traceback" not in out.stderr and "cannot write" not in out.stderr
     assert out.stdout.startswith("corpus/seeds/000_")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+def test_files_written_are_readable_as_any_file_of_this_user(tmp_path: Path) -> None:
+    """A workbook the office hands on opens for others: not the private mode of a temporary file."""
+    from gipextract.cli.sinks import Atomic
+
+    mask = os.umask(0o022)
+    try:
+        fresh = Atomic(str(tmp_path / "overview.xlsx"))
+        Path(fresh.temp).write_bytes(b"x")
+        fresh.commit()
+        assert (tmp_path / "overview.xlsx").stat().st_mode & 0o777 == 0o644
+        (tmp_path / "kept.csv").write_bytes(b"old")
+        os.chmod(tmp_path / "kept.csv", 0o640)
+        again = Atomic(str(tmp_path / "kept.csv"))
+        Path(again.temp).write_bytes(b"new")
+        again.commit()
+        assert (tmp_path / "kept.csv").stat().st_mode & 0o777 == 0o640
+        assert (tmp_path / "kept.csv").read_bytes() == b"new"
+    finally:
+        os.umask(mask)

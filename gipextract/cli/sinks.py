@@ -92,7 +92,15 @@ class Atomic:
         os.close(fd)
 
     def commit(self) -> None:
-        """Move the finished file into place."""
+        """Move the finished file into place, readable as any file this user writes: the
+        temporary file is private (0600), and a workbook handed on must open for others."""
+        try:
+            mode = stat.S_IMODE(os.stat(self.target).st_mode)  # a file replaced keeps its mode
+        except OSError:
+            mask = os.umask(0)
+            os.umask(mask)
+            mode = 0o666 & ~mask
+        os.chmod(self.temp, mode)
         os.replace(self.temp, self.target)
 
     def discard(self) -> None:
