@@ -37,13 +37,13 @@ def table_runs(flat: Flat, table: TableRead, template_id: str) -> None:
         run_end = found[j + 1].start if j + 1 < len(found) else table.end
         label_prov = flat.fragments[flat.frag_of(flat.full(hit.start))].prov if hit.row.label is not None else None  # type: ignore[arg-type]
         tokens, extras = read_run(flat, noise, hit.end, run_end, run_end == table.end,  # type: ignore[arg-type]
-                                   table.spec.key, label_prov)
+                                  table.spec.key, label_prov)
         table.runs.append((hit, label_prov, tokens, extras))
     adopt_orphans(table.spec, [(tokens, extras) for _, _, tokens, extras in table.runs])
 
 
 def read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last: bool,
-              table_key: str, label_prov: Provenance | None) -> tuple[list[Token], list[ExtraRowRead]]:
+             table_key: str, label_prov: Provenance | None) -> tuple[list[Token], list[ExtraRowRead]]:
     """Tokens printed between compact positions ``cstart`` and ``cend``."""
     a = flat.full_end(cstart) if cstart > 0 else 0
     b = flat.full(cend)
