@@ -30,6 +30,7 @@ from .layout import (
     table_rows,
     text_rows,
 )
+from .photo import flatten, sheet_corners
 
 __all__ = ["LOW_CONFIDENCE", "Glyph", "ocr_facts", "read", "read_html_images", "read_image",
            "read_page", "read_pdf_page", "recognise", "require"]
@@ -121,9 +122,15 @@ def read_page(rgb: Any, page: int, pt_per_px: float, picture: bool = False) -> P
     """Read one page image (RGB array): tables by their cells, other text by lines.
 
     A ``picture`` (not a PDF page rendered at a known resolution) may be of any size: a
-    screenshot cropped to a table, a fine scan. Its scale is taken from its characters'
-    height, and it is enlarged or reduced so that they stand 14–44 px high.
+    screenshot cropped to a table, a fine scan, a phone photo of a sheet on a desk (the
+    sheet is cut out and flattened first, see :mod:`.photo`). Its scale is taken from its
+    characters' height, and it is enlarged or reduced so that they stand 14–44 px high.
     """
+    if picture:
+        corners = sheet_corners(rgb)
+        if corners is not None:  # a photo of a sheet on a desk: the sheet alone, flat and upright
+            rgb = flatten(rgb, corners)
+            pt_per_px = A4_WIDTH_PT / rgb.shape[1]
     gray = suppress_red(rgb)
     line_px = max(8, round(12 / pt_per_px))  # a 12 pt line in pixels
     if picture:
