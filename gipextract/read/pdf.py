@@ -177,15 +177,19 @@ def _ruled(page, text: str, fetch: "_Boxes", height: float, number: int, tables:
         texts = {cell: cell_text(text, glyphs, box) for cell, glyphs in cells.items()}
         if k in torn or not usable(texts):
             continue
-        where = {cell: _union(boxes[g[0]], boxes[g[-1]]) if len(g) == 1 else
-                 tuple(f(b[j] for b in (boxes[i] for i in g)) for j, f in enumerate((min, min, max, max)))  # type: ignore[misc]
-                 for cell, g in cells.items()}
+        where = {cell: _extent([boxes[i] for i in g]) for cell, g in cells.items()}
         first = min(i for g in cells.values() for i in g)
         table_at.append((first, grid.box[1], table_block(grid, texts, where, number, tables + len(table_at), reflowed)))
         for g in cells.values():
             for i in g:
                 chars[i] = " "
     return ("".join(chars), table_at) if table_at else None
+
+
+def _extent(boxes: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    """The rectangle around glyph boxes."""
+    x0, y0, x1, y1 = zip(*boxes)
+    return min(x0), min(y0), max(x1), max(y1)
 
 
 def _with_tables(lines: list[tuple[int, Block]], tables: list[tuple[int, float, Block]]) -> list[Block]:
