@@ -251,7 +251,8 @@ def marker_in(gray: Image, box: tuple[int, int, int, int], line_px: int) -> tupl
     up = reach + (line_px // 4 if text == "-" else 0)
     near = faint[max(0, by0 - up):by1 + up, max(0, bx0 - reach):bx1 + reach]
     n, _, stats, _ = cv2.connectedComponentsWithStats(near.astype(np.uint8), connectivity=8)
-    if any(stats[i, cv2.CC_STAT_AREA] >= 6 and max(stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]) > 3
+    stroke = max(4, line_px // 3)  # a third of a character: more than a speck of noise
+    if any(stats[i, cv2.CC_STAT_AREA] >= stroke and max(stats[i, cv2.CC_STAT_WIDTH], stats[i, cv2.CC_STAT_HEIGHT]) >= stroke
            for i in range(1, n)):
         return None
     return text, (x0 + bx0, y0 + by0, x0 + bx1, y0 + by1)
