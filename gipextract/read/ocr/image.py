@@ -237,8 +237,12 @@ def marker_in(gray: Image, box: tuple[int, int, int, int], line_px: int) -> tupl
     bx1 = max(int(stats[i, 0] + stats[i, 2]) for i in marks)
     by1 = max(int(stats[i, 1] + stats[i, 3]) for i in marks)
     thin = max(3, line_px // 4)  # a blurred bar; digits stand twice as high
-    if all(stats[i, 3] <= thin and stats[i, 2] >= max(4, 1.5 * stats[i, 3]) for i in marks) and by1 - by0 <= thin:
-        text = "-"  # bars on one line (two bars on two lines are =, or a faint digit's strokes)
+    # Two pieces are one bar broken by noise only side by side (one above the other is =).
+    side_by_side = len(marks) == 1 or (stats[marks[0], 0] + stats[marks[0], 2] <= stats[marks[1], 0]
+                                       or stats[marks[1], 0] + stats[marks[1], 2] <= stats[marks[0], 0])
+    if side_by_side and by1 - by0 <= thin and all(
+            stats[i, 3] <= thin and stats[i, 2] >= max(4, 1.5 * stats[i, 3]) for i in marks):
+        text = "-"
     elif len(marks) == 1 and _slash(labels == marks[0], line_px):
         text = "/"
     else:

@@ -18,6 +18,7 @@ LOW_CONFIDENCE = 0.9  # below this an OCR'd value is flagged (ocr_low_confidence
 _NUMBERISH = re.compile(r"[\dOoDlI|,.，]+")
 _HAN_RE = re.compile(f"[{HAN}]")
 _LABEL_BEFORE_SPECK = re.compile(f"[{HAN})）]")
+_ORDINAL_MISREAD = re.compile(f"(\\d{{1,2}})[:：;；,，](?=[{HAN}])")
 _LOOKALIKE = str.maketrans({"O": "0", "o": "0", "D": "0", "l": "1", "I": "1", "|": "1", "，": ","})
 
 
@@ -180,13 +181,23 @@ def cell_fragments(glyphs: list[Glyph], page: int, pt_per_px: float, line_px: in
 def _despeck(word: list[Glyph]) -> list[Glyph]:
     """A label's text without the specks read as ``.`` between a closing bracket or a Han
     character and a Han character (``(七).总计``): the form prints none there, and one keeps
-    the label from being found."""
+    the label from being found; an ordinal's dot read as ``:`` or ``,`` is a dot."""
     out: list[Glyph] = []
     for k, g in enumerate(word):
         nxt = word[k + 1].text[:1] if k + 1 < len(word) else ""
         if g.text in (".", "·", "。") and out and _LABEL_BEFORE_SPECK.match(out[-1].text[-1:]) and _HAN_RE.match(nxt):
             continue
         out.append(g)
+    # An ordinal's dot read as a colon or comma (8:属于…): the label would not be found and its
+    # 8 would be read as a value. The form prints only 8. or 8、 there.
+    m = _ORDINAL_MISREAD.match("".join(g.text for g in out))
+    if m:
+        at = m.end(1)
+        for k, g in enumerate(out):
+            if at < len(g.text):
+                out[k] = Glyph(g.text[:at] + "." + g.text[at + 1:], g.score, g.box, g.line)
+                break
+            at -= len(g.text)
     return out
 
 
