@@ -65,14 +65,17 @@ _OWN_LABEL = 6  # compact characters: shorter labels (规章, 其他) may stand 
 
 def rows_start(flat: Flat, spec: TableSpec, cursor: int) -> int | None:
     """Where a table printed without header words or heading starts (a picture of its last rows):
-    at the first of its rows' own labels, when at least three of them are printed after ``cursor``."""
+    at the first of its rows' own labels, when at least three of them are printed after ``cursor``,
+    or one in a table's cell (a picture of the last row alone above the next table)."""
     found = []
+    in_cell = False
     for row in spec.rows:
         core = label_core(row.label) if row.label else ""
         at = flat.compact.find(core, cursor) if len(core) >= _OWN_LABEL else -1
         if at >= 0:
             found.append(at)
-    return min(found) if len(found) >= ROWS_TO_FIND else None
+            in_cell = in_cell or flat.provs[flat.frag_of(flat.full(at))].table is not None
+    return min(found) if len(found) >= ROWS_TO_FIND or in_cell else None
 
 
 def find_tables(state: State) -> None:
