@@ -16,6 +16,36 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(CORPUS / "tools"))
 
 
+_READINGS: dict[Path, Any] = {}
+
+
+def reading(path: Path) -> Any:
+    """``parse(path)`` once per session: the report, or the GipExtractError it raised.
+
+    The corpus-wide tests (messages, exports, metadata, compliance, provenance, generated
+    documents, tool outputs, sparse tables) read the same documents, each for checks of its
+    own, and a report is frozen, so one reading serves them all (each document was read up
+    to six times a run). The time limit is lifted so that a loaded machine cannot turn a slow
+    document into an error in one test and not in another."""
+    key = path.resolve()
+    if key not in _READINGS:
+        from gipextract import GipExtractError, Limits, parse
+
+        try:
+            _READINGS[key] = parse(path, limits=Limits(max_seconds=600.0))
+        except GipExtractError as e:
+            _READINGS[key] = e
+    return _READINGS[key]
+
+
+def parsed(path: Path) -> Any:
+    """The session's report of ``path``; raises its error as ``parse`` does."""
+    got = reading(path)
+    if isinstance(got, BaseException):
+        raise got
+    return got
+
+
 def shared_path(*parts: str) -> Path:
     """A file under ../shared, or skip the test when ../shared is not there."""
     p = SHARED.joinpath(*parts)

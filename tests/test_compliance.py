@@ -16,7 +16,7 @@ from gipextract.messages import FINDINGS
 from gipextract.output.overview import check_groups
 from gipextract.report import Report, ReportInfo, SourceInfo
 
-from conftest import shared_path
+from conftest import parsed, shared_path
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MANIFEST = json.loads((CORPUS / "compliance" / "MANIFEST.json").read_text(encoding="utf-8"))
@@ -48,7 +48,7 @@ def _corpus_documents() -> list[Path]:
 
 @pytest.mark.parametrize("path", _corpus_documents(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_corpus_documents_have_no_false_compliance_problems(path: Path) -> None:
-    report = parse(path)
+    report = parsed(path)  # read once a session (conftest)
     key = f"{path.parent.name}/{path.name}"
     expected = sorted(MANIFEST["originals"]["expect"].get(key, []))
     serious = [e for e in compliance(report) if not e.startswith("info ")]

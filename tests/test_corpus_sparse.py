@@ -16,8 +16,7 @@ import pytest
 
 from gipextract import parse
 from gipextract.errors import GipExtractError
-from gipextract.limits import Limits
-from conftest import CORPUS, flat_cells, same_value
+from conftest import CORPUS, flat_cells, parsed, same_value
 
 SPARSE = CORPUS / "sparse"
 _FINE = ("ok", "empty", "inferred")
@@ -42,7 +41,7 @@ def score(path: Path, expected: dict[str, Any]) -> tuple[int, list[str], list[st
     """(cells right, refs flagged, refs silently wrong) of one document, and nothing read = all flagged."""
     truth = flat_cells(expected["tables"])
     try:
-        report = parse(path, limits=Limits(max_seconds=600.0))
+        report = parsed(path)  # read once a session (conftest), with this limit
     except GipExtractError:
         return 0, list(truth), []
     got = {f"{c.table}.{c.row}.{c.column}": c for c in report.cells}
@@ -68,7 +67,7 @@ def test_generated_pdfs_and_pages_right_or_flagged(path: Path) -> None:
     expected = _expected(path)
     right, flagged, silent = score(path, expected)
     assert silent == []
-    report = parse(path)
+    report = parsed(path)
     assert not [f for f in report.findings if f.code == "table_scrambled"]
     assert report.info.year == expected["report"]["year"] and report.info.unit == expected["report"]["unit"]
     # What a blank table prints is read as blank, with its position: nothing is left open.

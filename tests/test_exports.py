@@ -14,7 +14,7 @@ from gipextract.output.export import exact, records
 from gipextract.templates.labels import cell_label
 from gipextract.report import Report
 from cli_helpers import SEED1, SEED2, SEED3, broken_draft, run
-from conftest import CORPUS
+from conftest import CORPUS, parsed
 
 FORMATS = {".txt", ".html", ".htm", ".docx", ".pdf"}
 
@@ -24,7 +24,7 @@ def _corpus_reports() -> list[Report]:
     for p in sorted(CORPUS.rglob("*")):
         if p.suffix in FORMATS:
             try:
-                out.append(parse(p))
+                out.append(parsed(p))  # read once a session (conftest)
             except Exception:  # the pages without report tables are the corpus's error cases
                 continue
     return out

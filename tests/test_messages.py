@@ -14,7 +14,7 @@ from gipextract import GipExtractError, Limits, parse
 from gipextract.messages import ERRORS, FINDINGS, render, render_error
 from gipextract.messages.phrases import PHRASES
 from gipextract.messages.ui import UI
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, reading
 
 # Three Latin words in a row: a sentence, not a code, a key, a path or a product name.
 ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[ ,;]+[A-Za-z]{2,}){2,}")
@@ -71,13 +71,7 @@ def _documents() -> list[Path]:
 
 @pytest.fixture(scope="module")
 def corpus_readings() -> list[tuple[Path, object]]:
-    out = []
-    for path in _documents():
-        try:
-            out.append((path, parse(path, limits=Limits(max_seconds=300))))
-        except GipExtractError as e:
-            out.append((path, e))
-    return out
+    return [(path, reading(path)) for path in _documents()]  # read once a session (conftest)
 
 
 def test_corpus_findings_render_in_both_languages_without_english_in_chinese(corpus_readings: list) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from gipextract import GipExtractError, parse
-from conftest import CORPUS
+from gipextract import GipExtractError
+from conftest import CORPUS, parsed
 
 DOCS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".html", ".docx", ".pdf")
               and "tools" not in p.parts and p.name != "README.md")
@@ -125,7 +125,7 @@ def _pdf_text(path: Path):
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_ok_cells_are_printed_where_their_source_says(path: Path) -> None:
     try:
-        report = parse(path)
+        report = parsed(path)  # read once a session (conftest)
     except GipExtractError:  # documents whose expected outcome is an error (js shell, images)
         pytest.skip("not a readable report")
     fmt = report.source.format

@@ -14,10 +14,8 @@ from typing import Any
 
 import pytest
 
-from gipextract import parse
 from gipextract.errors import GipExtractError
-from gipextract.limits import Limits
-from conftest import CORPUS, flat_cells, load_expected, same_value, shared_path
+from conftest import CORPUS, flat_cells, load_expected, parsed, same_value, shared_path
 
 TOOLOUT = CORPUS / "toolout"
 MANIFEST = json.loads((TOOLOUT / "manifest.json").read_text(encoding="utf-8"))
@@ -51,7 +49,7 @@ def score(path: Path, expected: dict[str, Any]) -> tuple[int, int, list[str]]:
     try:
         # Some damaged outputs take the placement search many seconds (html2text 10: ~8 s of
         # CPU); the time limit is lifted so that a loaded machine cannot change the figures.
-        out = parse(path, limits=Limits(max_seconds=600.0)).to_dict()
+        out = parsed(path).to_dict()  # read once a session (conftest), with this limit
     except GipExtractError:
         return 0, len(truth), []
     got = {f"{c['table']}.{c['row']}.{c['column']}": c for c in out["cells"]}

@@ -301,11 +301,6 @@ def _char_box():  # type: ignore[no-untyped-def]
     return _CHAR_BOX[0]
 
 
-def _box(tp, i: int, height: float) -> tuple[float, float, float, float]:
-    """One glyph's box (top-down coordinates, rounded to 0.01 pt)."""
-    return _Boxes(tp, height).line(i, 1)[0]
-
-
 def _line_fragments(tp, line: str, start: int, page: int, height: float, boxes_ok: bool,
                     fetch: _Boxes | None = None) -> list[Fragment]:
     checkpoint()  # a page can hold 200,000 lines: the time limit is checked per line
