@@ -143,3 +143,35 @@ def test_the_last_rows_of_table_three_alone_are_read(tmp_path: Any) -> None:
     assert {c.row for c in shown} >= {"denied.internal_affairs", "total", "carried_forward"}
     assert all(c.value == whole[c.ref] for c in shown)
     assert all(c.status == "missing" for c in report.cells if c.table == "requests" and c.row == "new_received")
+
+
+@needs_cv2
+def test_the_cell_grid_model_reads_the_cells_drawn() -> None:
+    """A ruled table on a page image read by grid.py (rules as segments, as a PDF's paths give
+    them): the cells the rules draw, merged ones included, with their rows and columns."""
+    import cv2
+    import numpy as np
+
+    from gipextract.read.ocr.cells import find_grid
+    from gipextract.read.ocr.image import find_tables
+
+    img = np.full((600, 800), 255, np.uint8)
+    xs, ys = [100, 300, 450, 600, 700], [100, 150, 200, 250, 300]
+    for y in ys:
+        cv2.line(img, (xs[0], y), (xs[-1], y), 0, 2)
+    for x in xs:
+        cv2.line(img, (x, ys[0]), (x, ys[-1]), 0, 2)
+    img[152:248, 102:298] = 255  # rows 2 and 3 of column 1 merged: the rule between them erased
+    cv2.line(img, (450, 220), (450, 232), 255, 4)  # a rule broken (a seal removed over it)
+    grid, _ = find_grid(img, 25)
+    regions, _ = find_tables(img, 25)
+    assert grid is not None and regions is not None
+    cells = sorted(grid.cells.values(), key=lambda c: (c.row, c.col))
+    # The regions run together through the broken rule; the segments are bridged across it.
+    assert len(cells) == 15 and len(regions.cells) == 14
+    merged = [c for c in cells if c.rows == 2]
+    assert len(merged) == 1 and (merged[0].row, merged[0].col) == (1, 0)
+    assert {(c.row, c.col) for c in cells} == {(r, k) for r in range(4) for k in range(4)} - {(2, 0)}
+    for c in cells:  # each cell lies inside the rules drawn around it
+        x0, y0, x1, y1 = c.box
+        assert xs[c.col] < x0 < x1 < xs[c.col + 1] and ys[c.row] < y0 < y1 < ys[c.row + c.rows]

@@ -21,6 +21,9 @@ class CellBox:
     label: int
     box: tuple[int, int, int, int]  # x0, y0, x1, y1 in page pixels
     ink: bool  # dark pixels inside, away from the borders
+    row: int | None = None  # the table row of its top rule, from the cell-grid model (see .cells)
+    col: int | None = None
+    rows: int = 1  # rows it spans
 
 
 @dataclass(frozen=True)

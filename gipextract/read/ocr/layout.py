@@ -109,6 +109,12 @@ def grid_rows(grid: TableGrid, line_px: int) -> list[tuple[float, list[CellBox]]
     cut a row in two.
     """
     cells = sorted(grid.cells.values(), key=lambda c: c.box[0])
+    if cells and all(c.row is not None for c in cells):  # the cell-grid model numbered the rows
+        by_row: dict[tuple[int, int], list[CellBox]] = {}
+        for c in cells:
+            by_row.setdefault((c.table, c.row), []).append(c)  # type: ignore[arg-type]
+        return sorted(((sum(c.box[1] for c in g) / len(g), g) for g in by_row.values()),
+                      key=lambda r: (r[1][0].table, r[0]))
     parent = {c.label: c.label for c in cells}
 
     def root(k: int) -> int:
