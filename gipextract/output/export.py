@@ -16,7 +16,7 @@ from ..messages import Lang
 from ..report import Report, Result
 from ..templates.labels import cell_labels
 from . import tables
-from .tables import CANDIDATE_SEP, TABLES, Item, columns, items_of, text
+from .tables import CANDIDATE_SEP, TABLES, Item, cell_findings, columns, items_of, text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -30,17 +30,6 @@ def labels(template_id: str) -> dict[tuple[str, str, str], tuple[str, str]]:
     """Chinese (row label, column label) of every cell of a template, as printed (a row inside
     a group carries it: ``（三）不予公开 / 1.属于国家秘密``)."""
     return cell_labels(template_id, "zh", full=True)
-
-
-def cell_findings(report: Report) -> dict[str, list[str]]:
-    """``table.row.column`` → the codes of the findings that name that cell."""
-    out: dict[str, list[str]] = {}
-    for f in report.findings:
-        for ref in f.cells:
-            codes = out.setdefault(ref, [])
-            if f.code not in codes:
-                codes.append(f.code)
-    return out
 
 
 def records(items: Item | Iterable[Item], table: str = "cells", lang: Lang = "zh") -> list[dict[str, Any]]:

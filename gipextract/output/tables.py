@@ -108,7 +108,8 @@ def report_record(item: Item, lang: Lang = "zh") -> dict[str, Any]:
     return out
 
 
-def _named(report: Report) -> dict[str, list[str]]:
+def cell_findings(report: Report) -> dict[str, list[str]]:
+    """``table.row.column`` → the codes of the findings that name that cell."""
     out: dict[str, list[str]] = {}
     for f in report.findings:
         for ref in f.cells:
@@ -128,7 +129,7 @@ def cell_records(item: Item, lang: Lang = "zh") -> list[dict[str, Any]]:
         return [{**dict.fromkeys(columns("cells")), "document": display_path(result.path), "status": "error",
                  "error": _error_text(result, lang)}]
     names = cell_labels(report.template, "zh", full=True)
-    named = _named(report)
+    named = cell_findings(report)
     base = document_fields(report)
     out = []
     for c in report.cells:
