@@ -39,6 +39,16 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def tally(g: dict[str, int], res: dict[str, Any]) -> None:
+    """Add one measured document to its group's counts."""
+    g["year_unit"] += "year_unit" in res["checked"]
+    g["year_unit_ok"] += "year_unit" in res["checked"] and "year_unit" not in res["wrong"]
+    g["published"] += "published" in res["checked"]
+    g["published_ok"] += "published" in res["checked"] and "published" not in res["wrong"]
+    g["false"] += len(res["false"])
+    g["false_docs"] += bool(res["false"])
+
+
 def measure(doc: Path, facts: dict[str, Any], true: set[str]) -> dict[str, Any]:
     """One document: which facts are checked and right, and the false accusations."""
     from gipextract import GipExtractError, Limits, parse
@@ -82,12 +92,7 @@ def main() -> int:
         if "error" in res:
             g["unread"] += 1
             continue
-        g["year_unit"] += "year_unit" in res["checked"]
-        g["year_unit_ok"] += "year_unit" in res["checked"] and "year_unit" not in res["wrong"]
-        g["published"] += "published" in res["checked"]
-        g["published_ok"] += "published" in res["checked"] and "published" not in res["wrong"]
-        g["false"] += len(res["false"])
-        g["false_docs"] += bool(res["false"])
+        tally(g, res)
         if args.verbose and (res["wrong"] or res["false"]):
             print(f"  {group:22s} {doc.name[:50]:50s} wrong {res['wrong']} got {res['got']} expected "
                   f"{ {k: facts.get(k) for k in ('unit', 'year', 'published')} } false {res['false']}")

@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "corpus" / "tools"))
-from metadata import ACCUSING  # noqa: E402
+from metadata import ACCUSING, tally  # noqa: E402
 from metadata_truth import documents  # noqa: E402
 
 
@@ -159,12 +159,7 @@ def main() -> int:
                 if "error" in res:
                     g["unread"] += 1
                     continue
-                g["year_unit"] += "year_unit" in res["checked"]
-                g["year_unit_ok"] += "year_unit" in res["checked"] and "year_unit" not in res["wrong"]
-                g["published"] += "published" in res["checked"]
-                g["published_ok"] += "published" in res["checked"] and "published" not in res["wrong"]
-                g["false"] += len(res["false"])
-                g["false_docs"] += bool(res["false"])
+                tally(g, res)
                 if args.verbose and (res["wrong"] or res["false"]):
                     print(f"  {tool:18s} {src.name[:40]:40s} wrong {res['wrong']} got {res['got']} expected "
                           f"{ {k: facts.get(k) for k in ('unit', 'year', 'published')} } false {res['false']}")
