@@ -20,9 +20,10 @@ import argparse
 import json
 import sys
 from collections import defaultdict
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from scoring import flat, same  # bench/ is on sys.path when a bench runs
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
@@ -30,17 +31,6 @@ SPARSE = CORPUS / "sparse"
 _FINE = ("ok", "empty", "inferred")
 _PRINTERS = ("chromium-pdf", "libreoffice-pdf")
 COLUMNS = ("documents", "fully right", "right", "cells", "flagged", "silent", "meta wrong", "scrambled")
-
-
-def _same(want: Any, got: Any) -> bool:
-    if want is None or got is None:
-        return want is got
-    return Decimal(str(want)) == Decimal(str(got))
-
-
-def flat(tables: dict[str, Any]) -> dict[str, Any]:
-    """``{table: {row: {col: v}}}`` as ``{"table.row.col": v}``."""
-    return {f"{t}.{r}.{c}": v for t, rows in tables.items() for r, cols in rows.items() for c, v in cols.items()}
 
 
 def documents(by_origin: bool = False) -> list[tuple[str, Path, dict[str, Any]]]:
@@ -88,7 +78,7 @@ class Scorer:
             cell = got.get(ref)
             if cell is None or cell["status"] not in _FINE:
                 res["flagged"] += 1
-            elif _same(want, cell["value"]):
+            elif same(want, cell["value"]):
                 res["right"] += 1
             else:
                 res["silent"] += 1

@@ -16,9 +16,10 @@ import argparse
 import json
 import sys
 from collections import defaultdict
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from scoring import flat, same  # bench/ is on sys.path when a bench runs
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -36,17 +37,6 @@ PEER_MARKDOWN = {
     "shuyang": "peer/shuyang-2025.expected.json",
 }
 _FINE = ("ok", "empty", "inferred")
-
-
-def _same(want: Any, got: Any) -> bool:
-    if want is None or got is None:
-        return want is got
-    return Decimal(str(want)) == Decimal(str(got))
-
-
-def flat(tables: dict[str, Any]) -> dict[str, Any]:
-    """``{table: {row: {col: v}}}`` as ``{"table.row.col": v}``."""
-    return {f"{t}.{r}.{c}": v for t, rows in tables.items() for r, cols in rows.items() for c, v in cols.items()}
 
 
 def score(path: Path, expected: dict[str, Any]) -> dict[str, Any]:
@@ -69,7 +59,7 @@ def score(path: Path, expected: dict[str, Any]) -> dict[str, Any]:
                 res["right"] += 1
             else:
                 res["flagged"] += 1
-        elif want is not None and _same(want, cell["value"]):
+        elif want is not None and same(want, cell["value"]):
             res["right"] += 1
         else:
             res["silent"] += 1
