@@ -26,6 +26,7 @@ from .layout import (
     Glyph,
     cell_at,
     fragment,
+    is_number,
     split_words,
     table_rows,
     text_rows,
@@ -37,6 +38,7 @@ __all__ = ["LOW_CONFIDENCE", "Glyph", "ocr_facts", "read", "read_html_images", "
            "read_page", "read_pdf_page", "recognise", "require"]
 
 PDF_DPI = 150  # rendering resolution for PDF pages: digits ≈ 20 px high
+REREAD_BLANKS = ("无", "-", "—", "/", "－")
 MARKER_SCORE = 0.95  # a blank marker told by its shape: sure, and only ever a blank
 A4_WIDTH_PT = 595.3  # a picture's scale: its width taken as an A4 page's
 _ENGINE: Any = None
@@ -207,7 +209,9 @@ def _reread(clean: Any, grid: Any, in_cell: dict[int, list[Glyph]], line_px: int
         crop = cv2.copyMakeBorder(clean[by0:by1, bx0:bx1], pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
         out = _engine()(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False, use_rec=True)
         text = (out.txts or ("",))[0].strip().replace(" ", "")
-        if text:
+        # Read alone, a cell's marks are a value or a blank marker; any other text is a guess
+        # at a rule's remnant or a smudge (行一, 。。), and the cell stays unread.
+        if text and (is_number([Glyph(text, 0.0, (0, 0, 0, 0), 0)]) or text in REREAD_BLANKS):
             score = round(float((out.scores or (0.0,))[0]), 4)
             in_cell[cell.label] = [Glyph(text, score, (float(bx0), float(by0), float(bx1), float(by1)), -cell.label)]
 

@@ -72,6 +72,7 @@ def find_grid(gray: Image, line_px: int) -> tuple[TableGrid | None, Image]:
 
     A table is at least a fifth of the page wide and holds at least four cells.
     """
+    import cv2
     import numpy as np
 
     regions, clean = find_tables(gray, line_px)
@@ -83,7 +84,9 @@ def find_grid(gray: Image, line_px: int) -> tuple[TableGrid | None, Image]:
         return regions, clean
     labels = np.zeros(gray.shape, np.int32)
     cells: dict[int, CellBox] = {}
+    # A rule's edge is no mark in a cell: ink is counted off the rules (as inside a region).
     ink = _binary(gray)
+    ink[cv2.dilate(((horiz > 0) | (vert > 0)).astype(np.uint8), np.ones((5, 5), np.uint8)) > 0] = 0
     m = max(2, line_px // 8)
     rule = max(2, line_px // 10)  # half a rule's width, blurred
     for table, grid in enumerate(found, start=1):
