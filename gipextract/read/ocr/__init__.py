@@ -209,10 +209,12 @@ def _reread(clean: Any, grid: Any, in_cell: dict[int, list[Glyph]], line_px: int
         crop = cv2.copyMakeBorder(clean[by0:by1, bx0:bx1], pad, pad, pad, pad, cv2.BORDER_CONSTANT, value=255)
         out = _engine()(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR), use_det=False, use_cls=False, use_rec=True)
         text = (out.txts or ("",))[0].strip().replace(" ", "")
-        # Read alone, a cell's marks are a value or a blank marker; any other text is a guess
-        # at a rule's remnant or a smudge (行一, 。。), and the cell stays unread.
-        if text and (is_number([Glyph(text, 0.0, (0, 0, 0, 0), 0)]) or text in REREAD_BLANKS):
-            score = round(float((out.scores or (0.0,))[0]), 4)
+        score = round(float((out.scores or (0.0,))[0]), 4)
+        # Read alone, a cell's marks are a value, a blank marker or a label read with
+        # confidence; other text is a guess at a rule's remnant or a smudge (行一 at 0.28,
+        # 。。), and the cell stays unread.
+        value = is_number([Glyph(text, score, (0, 0, 0, 0), 0)]) or text in REREAD_BLANKS
+        if text and (value or (len(text) >= 2 and score >= LOW_CONFIDENCE)):
             in_cell[cell.label] = [Glyph(text, score, (float(bx0), float(by0), float(bx1), float(by1)), -cell.label)]
 
 
