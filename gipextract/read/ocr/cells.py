@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..grid import grids
+from ..grid import Grid, cells as drawn_cells, corners, edges, merge, tables
 from .image import CellBox, TableGrid, _binary, darkness, find_tables
 
 Image = Any  # numpy.ndarray
@@ -65,6 +65,15 @@ def segments(horiz: Image, vert: Image, min_width: int) -> list[Segment]:
     return out
 
 
+def tables_of(segs: list[Segment]) -> list[Grid]:
+    """Every ruled table among the segments, by grid.py's stages; one row is enough (a picture
+    may show a table's last row alone), where :func:`grids` wants two for a PDF page."""
+    h, v = merge(edges(segs))
+    if len(h) < 2 or len(v) < 3:
+        return []
+    return [g for g in tables(drawn_cells(corners(h, v))) if len(g.xs) > 2 and len(g.ys) > 1]
+
+
 def find_grid(gray: Image, line_px: int) -> tuple[TableGrid | None, Image]:
     """The ruled tables of a page by the cell-grid model, and the page with their rules
     painted white (read as text they give 1s and |s; painted as :func:`.image.find_tables`
@@ -78,7 +87,7 @@ def find_grid(gray: Image, line_px: int) -> tuple[TableGrid | None, Image]:
     regions, clean = find_tables(gray, line_px)
     horiz, vert = rule_masks(gray, line_px)
     pt = 12 / line_px  # pixels to points: grid.py's tolerances are in points
-    found = [g for g in grids([tuple(v * pt for v in s) for s in segments(horiz, vert, gray.shape[1] // 5)])
+    found = [g for g in tables_of([tuple(v * pt for v in s) for s in segments(horiz, vert, gray.shape[1] // 5)])
              if (g.xs[-1] - g.xs[0]) / pt >= gray.shape[1] // 5 and len(g.cells) >= 4]
     if not found:
         return regions, clean
