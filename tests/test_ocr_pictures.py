@@ -6,6 +6,7 @@ sheet's corners where it was put on the desk.
 """
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 
 import pytest
@@ -13,13 +14,7 @@ from conftest import CORPUS
 
 from gipextract import parse
 
-try:
-    import cv2  # noqa: F401
-    import numpy as np  # noqa: F401
-
-    HAVE_CV2 = True
-except ImportError:
-    HAVE_CV2 = False
+HAVE_CV2 = importlib.util.find_spec("cv2") is not None and importlib.util.find_spec("numpy") is not None
 needs_cv2 = pytest.mark.skipif(not HAVE_CV2, reason="needs the ocr extra (OpenCV)")
 
 LINE_PX = 25  # a 12 pt line at 150 dpi, as for a PDF page
