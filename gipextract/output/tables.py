@@ -138,7 +138,7 @@ def cell_records(item: Item, lang: Lang = "zh") -> list[dict[str, Any]]:
         p = c.source if isinstance(c.source, Provenance) else None
         out.append({**base, "table": c.table, "row": c.row, "column": c.column, "row_label": row_label,
                     "column_label": col_label, "value": exact_value(c.value), "status": c.status,
-                    "candidates": CANDIDATE_SEP.join(_plain(v) for v in c.candidates) or None,
+                    "candidates": CANDIDATE_SEP.join(text(v) for v in c.candidates) or None,
                     "note": c.note, "page": p.page if p else None, "line": p.line if p else None,
                     "source_table": p.table if p else None, "source_row": p.row if p else None,
                     "source_col": p.col if p else None, "findings": ";".join(named.get(c.ref, ())) or None,
@@ -181,10 +181,6 @@ def exact_value(v: Any) -> Decimal | None:
     if v is None:
         return None
     return v if isinstance(v, Decimal) else Decimal(int(v))
-
-
-def _plain(v: Any) -> str:
-    return "" if v is None else (format(v, "f") if isinstance(v, Decimal) else str(v))
 
 
 def text(value: Any) -> str:
