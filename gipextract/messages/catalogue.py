@@ -55,6 +55,16 @@ FINDINGS: dict[str, Entry] = {
                                     "默认模式），单元格无法确定",
                          "{table}: most labels print no value on their line while values stand in blocks elsewhere "
                          "(a table flattened column by column, as plain pdftotext does); cells left undetermined"),
+    "table_order_lost": E("warning", "{table}：行名折成多行、数值各占一行，且有的行没有数值、有的行数值少于单元格"
+                                     "（转换工具逐格输出，如 pdftotext 默认模式），数值属于哪一行无法确定",
+                          "{table}: labels broken over several lines, each value on a line of its own, and rows "
+                          "printing nothing beside rows printing fewer values than cells (a tool that writes cells "
+                          "one by one, as plain pdftotext does): which row a value is on cannot be told; cells left "
+                          "undetermined"),
+    "values_after_wording": E("warning", "{row}：数值印在表头或标题文字之后（转换工具逐格输出），可能属于相邻的行，"
+                                         "该行单元格无法确定",
+                              "{row}: a value stands after the form's header or heading words (a tool that writes "
+                              "cells one by one) and may be a neighbouring row's; cells left undetermined"),
     "rows_unpaired": E("warning", "{row}：该行附近的数值行与行名无法一一对应，单元格无法确定",
                        "{row}: rows of values and loose labels around this row do not pair up; cells left undetermined"),
     "values_displaced": E("warning", "{row}：行名后没有数值，而相邻一行印出的数值多于其单元格（转换工具可能把数值移到了"

@@ -7,6 +7,7 @@ in the document, but not where order would put them.
 from __future__ import annotations
 
 from ..report import finding
+from .cell_by_cell import order_lost, values_after_wording
 from .extras import is_form_wording
 from .labels import noise_pattern
 from .rows import read_run
@@ -126,16 +127,20 @@ def open_displaced(state: State) -> None:
         table.displaced = displaced_rows(rows)
         if values_unplaced(state, table):
             table.displaced |= {i for i, r in enumerate(rows) if r.found and r.row.label and not r.tokens}
+        after = values_after_wording(state, table) - table.displaced
+        table.displaced |= after
+        lost = key not in blank and order_lost(state, table)
         table.scrambled = key not in blank and scrambled_table(rows, state.flattened) or \
-            values_among_headers(table, state.flattened)
+            values_among_headers(table, state.flattened) or lost
         if table.scrambled:
-            state.findings.append(finding("table_scrambled", [ref for r in rows if r.found for ref in row_refs(key, r)],
-                                          table=key))
+            state.findings.append(finding("table_order_lost" if lost else "table_scrambled",
+                                          [ref for r in rows if r.found for ref in row_refs(key, r)], table=key))
         for i, r in enumerate(rows):
             if r.found and r.read_by == "unpaired":
                 state.findings.append(finding("rows_unpaired", row_refs(key, r), table=key, row=r.row.key))
             elif r.found and not table.scrambled and i in table.displaced:
-                state.findings.append(finding("values_displaced", row_refs(key, r), table=key, row=r.row.key))
+                state.findings.append(finding("values_after_wording" if i in after else "values_displaced",
+                                              row_refs(key, r), table=key, row=r.row.key))
 
 
 def row_refs(table: str, r: RowRead) -> list[str]:

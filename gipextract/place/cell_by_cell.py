@@ -1,0 +1,93 @@
+"""Tables a text tool wrote out cell by cell: where the order of the text no longer says whose
+a value is.
+
+Plain ``pdftotext`` (and tools like it) writes a ruled table one cell at a time, each on a
+line of its own, with no position kept. A long label in a narrow column then comes apart over
+several lines, and a value can stand before the label it belongs to, between its pieces, or
+after the next table's header words. The identities cannot tell: a value that moves from one
+row to the next keeps every row total and every column total. So where the text shows that
+it was written so, the rows whose values order alone would place are left open.
+"""
+from __future__ import annotations
+
+from ..read.normalize import compact
+from .labels import noise_pattern
+from .state import RowRead, State, TableRead
+
+# Header and heading words shorter than this (其他, 总计) also stand inside row labels
+# (不计其他情形), so only the longer ones (信息内容, 本年处理决定数量, 第二十条第（八）项) say
+# "a table heading stands here".
+_MIN_WORDING = 4
+
+
+def unpositioned(rows: list[RowRead]) -> bool:
+    """Are the rows' values each on a line of their own, with no page or table position?"""
+    tokens = [t for r in rows for t in r.tokens]
+    return bool(tokens) and not any(t.prov.bbox is not None or t.prov.table is not None or t.inline
+                                    for t in tokens)
+
+
+def _loose(row: RowRead) -> bool:
+    """Is the row's label printed without a box on a page (text, or a text tool's table)?"""
+    p = row.label_prov
+    return p is None or p.bbox is None
+
+
+def _wrapped_labels(state: State, table: TableRead) -> int:
+    """How many of the table's labels the text breaks over several lines."""
+    flat = state.flat
+    return sum(1 for h in table.hits if h.start is not None and h.end is not None and h.row.label
+               and "\n" in flat.text[flat.full(h.start):flat.full_end(h.end)])
+
+
+def order_lost(state: State, table: TableRead) -> bool:
+    """Was the table written cell by cell, so that no value can be given a row by order?
+
+    Its values stand on lines of their own, two labels or more come apart over several lines,
+    and either no blank marker is printed while most labels print nothing (the values stand
+    in a few clumps), or three rows or more print fewer values than cells while a label
+    prints none (values went to a neighbour). A converter that keeps rows together (a DOCX's
+    text, a portal page's) prints a row's values after its label, full or with its empty
+    cells only missing, and leaves no label bare beside short rows."""
+    rows = [r for r in table.rows if r.found and r.row.label]
+    valued = [r for r in rows if r.tokens]
+    if not valued or not unpositioned(valued) or _wrapped_labels(state, table) < 2:
+        return False
+    bare = len(rows) - len(valued)
+    short = sum(1 for r in valued if len(r.tokens) < len(r.row.columns))
+    clumped = not any(t.blank for r in valued for t in r.tokens) and bare >= 0.6 * len(rows)
+    return clumped or short >= 3 and bare >= 1
+
+
+def values_after_wording(state: State, table: TableRead) -> set[int]:
+    """Rows (indices into ``all_rows``) whose run prints a value on a line after the form's own
+    heading or header words, with the bare rows next to them: a tool writing cells one by
+    one puts a row's value after the next block's header (`本年处理决定数量 / 35 / 行政许可`:
+    35 is 行政许可's) or after the next heading (`第二十条第（八）项 / 8`: 8 is the row
+    before's), and order cannot say which row is whose."""
+    rows = table.all_rows()
+    flat = state.flat
+    noise = noise_pattern(state.template.id, table.spec.key)  # type: ignore[union-attr]
+    hits = sorted((h.start, h.end, h.row.key) for h in table.hits
+                  if h.start is not None and h.end is not None and h.row.label)
+    index = {r.row.key: i for i, r in enumerate(rows)}
+    out: set[int] = set()
+    for n, (_start, end, key) in enumerate(hits):
+        i = index.get(key)
+        if i is None or not rows[i].tokens or not _loose(rows[i]):
+            continue
+        until = hits[n + 1][0] if n + 1 < len(hits) else table.end
+        own = flat.provs[flat.frag_of(flat.full_end(end) - 1)].line
+        lines = [flat.provs[flat.frag_of(flat.full(m.start()))].line
+                 for m in noise.finditer(flat.compact, end, until) if len(m.group(0)) >= _MIN_WORDING]
+        # Wording on the label's own line is the rest of the label (a label printed twice).
+        after = [x for x in lines if x is not None and own is not None and x > own]
+        if after and any(t.number is not None and t.prov.line is not None and t.prov.line > min(after)
+                         for t in rows[i].tokens):
+            out.add(i)
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(rows) and rows[j].found and not rows[j].tokens:
+                    out.add(j)
+                    j += step
+    return out
