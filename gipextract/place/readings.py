@@ -7,16 +7,13 @@ cells, several leave the cells on which they disagree ambiguous. Nothing here gu
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Sequence
 
 from ..limits import checkpoint
-from ..report import finding
 from ..templates import Kind
 from .placement import BLANK, FORCED, MAX_PIECE_DIGITS, Placement, SearchTooLarge
-from .state import RowRead, State, TableRead
-from .tokens import EMPTY_CELL, Token
+from .tokens import Token
 from .values import Number, blank_value, convert, valid_digit_piece
 
 Value = int | Decimal
@@ -328,56 +325,36 @@ def _dedupe(ps: list[Placement]) -> list[Placement]:
     return list(seen.values())
 
 
+def total_column(local: Sequence[Sequence[tuple[int, int]]], n: int) -> int | None:
+    """The column a row identity makes the sum of all the others (table 三's 总计), if any."""
+    for eq in local:
+        if len(eq) == n:
+            plus = [c for c, k in eq if k == 1]
+            if len(plus) == 1 and all(k == -1 for c, k in eq if c != plus[0]):
+                return plus[0]
+    return None
 
 
-def trim_layout(tokens: tuple[Token, ...], width: int) -> tuple[Token, ...]:
-    """A row of more than ``width`` tokens without the empty layout cells at its edges
-    (padding and merged label columns), the trailing ones first; printed blank markers
-    (—, /) are kept, for the placement to weigh."""
-    if len(tokens) <= width:
-        return tokens
-    lead, end = 0, len(tokens)
-    while end - lead > width and tokens[end - 1].text == EMPTY_CELL:
-        end -= 1
-    while end - lead > width and tokens[lead].text == EMPTY_CELL:
-        lead += 1
-    return tokens[lead:end]
-
-
-def row_readings(state: State) -> None:
-    """Every reading of every row that is not left open, as placements of its tokens; a row
-    with too many readings, or none, is reported and left open."""
-    for table in state.tables.values():
-        key = table.spec.key
-        local = table.equations(state.template.id)[0]  # type: ignore[union-attr]
-        kind_of = {c.key: c.kind for c in table.spec.columns}
-        rows = table.all_rows()
-        table.readings = []
-        for i, r in enumerate(rows):
-            if not r.found or table.scrambled or r.read_by == "unpaired" or i in table.displaced:
-                table.readings.append(None)
-                continue
-            kinds = [kind_of[c] for c in r.row.columns]
-            if len(r.tokens) > len(kinds):
-                r = replace(r, tokens=trim_layout(r.tokens, len(kinds)))
-                _set_row(table, i, r)
-            refs = [f"{key}.{r.row.key}.{c}" for c in r.row.columns]
-            try:
-                found: list[Placement] | None = enumerate_row(r.tokens, kinds, local[i])
-            except SearchTooLarge:
-                state.findings.append(finding("placement_too_large", refs, table=key, row=r.row.key))
-                found = None
-            if found is not None and not found:
-                state.findings.append(finding("placement_none", refs, table=key, row=r.row.key,
-                                              printed=[t.text for t in r.tokens], count=len(r.tokens),
-                                              width=len(r.row.columns)))
-                found = None
-            table.readings.append(found)
-
-
-def _set_row(table: TableRead, i: int, r: RowRead) -> None:
-    if i < len(table.rows):
-        table.rows[i] = r
-    else:
-        g = i - len(table.rows)
-        table.group_rows[g] = (table.group_rows[g][0], r)
+def blank_total_readings(tokens: Sequence[Token], kinds: Sequence[Kind],
+                         local: Sequence[Sequence[tuple[int, int]]], cap: int = 20000) -> list[Placement]:
+    """Readings of a short row whose total cell was left blank: the tokens on the other cells
+    (their dropped cells 0), the total forced by the identity; none for a row without such
+    a total or printing every cell."""
+    n = len(kinds)
+    t = total_column(local, n)
+    if t is None or not tokens or len(tokens) >= n or any(tok.blank for tok in tokens):
+        return []
+    others = [k for j, k in enumerate(kinds) if j != t]
+    out = []
+    for p in _search(tokens, others, (), cap, split=False):
+        values, origin, pieces = list(p.values), list(p.origin), list(p.pieces)
+        total = sum(values)
+        if total == 0:
+            continue  # a zero total is the blank reading already
+        values.insert(t, total)
+        origin.insert(t, FORCED)
+        pieces.insert(t, None)
+        q = Placement(tuple(values), tuple(origin), tuple(pieces))
+        if _holds(q.values, local):
+            out.append(q)
+    return out

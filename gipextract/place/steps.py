@@ -24,7 +24,7 @@ from .order import fill_order
 from .positions import place_by_position
 from .premises import undo_contradicted
 from .printing import choose_printing
-from .readings import row_readings
+from .readings_step import row_readings
 from .rows import read_rows
 from .scale import money_scale
 from .state import State, TableRead
