@@ -68,3 +68,27 @@ def test_a_docx_text_with_wrapped_labels_keeps_its_rows() -> None:
     report = parse(CORPUS / "toolout" / "mammoth-md" / "06-form2019-random.md")
     assert not any(f.code in ("table_order_lost", "values_after_wording") for f in report.findings)
     assert report.cell("requests", "new_received", "natural_person").status == "ok"
+
+
+def test_two_lines_of_values_under_a_wrapped_label_open_the_bare_label_before() -> None:
+    # pymupdf4llm: （六）1.'s label wrapped over four lines and bare, then 2.'s label, then
+    # `1 1` and `2 2` on lines of their own. Order gave all four to 2. and read 1. blank.
+    path = SPARSE / "toolout" / "pymupdf4llm" / "pdf-10-six-values-borderless-split.md"
+    report = parse(path)
+    for col in ("commercial", "total"):
+        cell = report.cell("requests", "other.no_correction", col)
+        assert cell.status == "missing", cell
+    assert any(f.code == "values_displaced" and f.args.get("row") == "other.no_correction" for f in report.findings)
+
+
+def test_values_one_a_line_after_their_label_keep_their_row() -> None:
+    # A crawler's text: every cell a line of its own, a bare label before a full row. The
+    # values are the full row's (one a line, so no line of values can be another row's).
+    text = _seed()
+    head = "（一）予以公开\n"
+    start = text.index(head) + len(head)
+    end = text.index("（二）部分公开")
+    report = parse((text[:start] + text[end:]).encode())
+    granted = report.cell("requests", "granted", "total")
+    assert granted.status in ("empty", "ok") and granted.value == 0, granted
+    assert report.cell("requests", "partially_granted", "total").status == "ok"

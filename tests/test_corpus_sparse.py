@@ -30,15 +30,16 @@ MANIFEST = json.loads((SPARSE / "toolout" / "manifest.json").read_text(encoding=
 FLOOR = {
     "chromium-pdf": (8, 1596, 0),
     "libreoffice-pdf": (8, 1596, 0),
-    "markitdown": (34, 5723, 17),
+    "markitdown": (34, 5682, 15),
     # A 总计 column printed blank is read so (readings_step): its last silent cell is gone.
-    "pdftotext-layout": (34, 5792, 0),
+    "pdftotext-layout": (34, 5766, 0),
     # A table written cell by cell is left open (table_order_lost, values_after_wording): 98
     # silent cells became 5, at the price of 2,012 cells right (4440 → 2428) that order had
     # happened to place well.
-    "pdftotext-plain": (34, 2428, 5),
-    # 6116 → 6041 right, 14 → 9 silent: a pipe table after a block of loose labels; a blank 总计 column.
-    "pymupdf4llm": (34, 6041, 9),
+    "pdftotext-plain": (34, 2414, 5),
+    # 6116 → 5982 right, 14 → 7 silent: a pipe table after a block of loose labels; a blank 总计
+    # column; two lines of values under a wrapped label beside a bare one.
+    "pymupdf4llm": (34, 5982, 7),
 }
 
 

@@ -47,3 +47,13 @@ def test_a_table_printed_blank_is_blank_but_not_when_its_values_stand_past_it() 
     # Table 二 prints other rows' values, so these two bare rows are not taken for blank rows
     # only because nothing stands elsewhere: here nothing does, and they are empty.
     assert (cell.value, cell.status) == (0, "empty")
+
+
+def test_a_short_row_beside_numbers_under_a_header_piece_is_left_open() -> None:
+    # markitdown splits 行政许可's row in two: `| | 15 | | 28 |` under a piece of the header
+    # (上一年项目数 / 量), then `| 行政许可 | | －13 | |`. Before, the row read -13 alone and
+    # its 15 and 28 as 0 (silently wrong).
+    report = parse(CORPUS / "sparse" / "toolout" / "markitdown" / "libreoffice-pdf-p05-2019-fullwidth.md")
+    for col in ("previous_items", "decisions"):
+        cell = report.cell("proactive", "licensing", col)
+        assert cell.status not in ("ok", "empty", "inferred"), cell

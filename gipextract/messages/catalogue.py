@@ -67,10 +67,11 @@ FINDINGS: dict[str, Entry] = {
                               "cells one by one) and may be a neighbouring row's; cells left undetermined"),
     "rows_unpaired": E("warning", "{row}：该行附近的数值行与行名无法一一对应，单元格无法确定",
                        "{row}: rows of values and loose labels around this row do not pair up; cells left undetermined"),
-    "values_displaced": E("warning", "{row}：行名后没有数值，而相邻一行印出的数值多于其单元格（转换工具可能把数值移到了"
-                                     "别的行），该行单元格无法确定",
-                          "{row}: no values follow its label while a neighbouring row prints more values than it has "
-                          "cells; cells left undetermined"),
+    "values_displaced": E("warning", "{row}：转换工具把数值移离了行名（相邻一行印出的数值多于其单元格、分几行印出，"
+                                     "或表中有无行认领的数值），数值属于哪一行无法确定，该行单元格无法确定",
+                          "{row}: a converter moved values away from their labels (a neighbouring row prints more "
+                          "values than it has cells or prints them on several lines, or the table prints values no "
+                          "row takes): which row they are on cannot be told; cells left undetermined"),
     "placement_none": E("warning", "{row}：印出的 {count} 个数值（{printed}）无法填入该行的 {width} 个单元格，该行单元格"
                                    "无法确定",
                         "{row}: {count} printed values ({printed}) cannot fill its {width} cells"),

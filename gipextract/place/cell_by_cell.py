@@ -91,3 +91,25 @@ def values_after_wording(state: State, table: TableRead) -> set[int]:
                     out.add(j)
                     j += step
     return out
+
+
+def value_lines_beside_bare(table: TableRead) -> set[int]:
+    """A row whose values stand on two lines of values or more, apart from its label (`1 1`,
+    then `2 2`, under a label wrapped over lines), beside labels printing nothing: each line
+    may be a row's, so the row and the bare rows next to it are left open (indices into
+    ``all_rows``)."""
+    rows = table.all_rows()
+    out: set[int] = set()
+    for i, r in enumerate(rows):
+        if not r.found or any(t.prov.bbox is not None or t.prov.table is not None for t in r.tokens):
+            continue
+        per_line: dict[int, int] = {}
+        for t in r.tokens:
+            if t.prov.line is not None and (r.label_prov is None or t.prov.line != r.label_prov.line):
+                per_line[t.prov.line] = per_line.get(t.prov.line, 0) + 1
+        if len(per_line) < 2 or max(per_line.values()) < 2:
+            continue
+        bare = [j for j in (i - 1, i + 1) if 0 <= j < len(rows) and rows[j].found and not rows[j].tokens]
+        if bare:
+            out |= {i, *bare}
+    return out

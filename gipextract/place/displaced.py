@@ -7,7 +7,7 @@ in the document, but not where order would put them.
 from __future__ import annotations
 
 from ..report import finding
-from .cell_by_cell import order_lost, values_after_wording
+from .cell_by_cell import order_lost, value_lines_beside_bare, values_after_wording
 from .extras import is_form_wording
 from .labels import noise_pattern
 from .rows import read_run
@@ -53,6 +53,26 @@ def values_unplaced(state: State, table: TableRead) -> bool:
            for e in table.extra_rows):
         return True
     return _numbers(state, table, table.start, min(found))  # type: ignore[type-var]
+
+
+def short_beside_wording(table: TableRead) -> set[int]:
+    """Rows printing fewer values than cells just before or after numbers that stand after the
+    form's wording out of place (markitdown splits a row in two: `| | 15 | | 28 |` under a
+    piece of the header, then `| 行政许可 | | －13 | |`): the numbers may be theirs."""
+    rows = table.all_rows()
+    lines = [(r.label_prov.line, i) for i, r in enumerate(rows)
+             if r.found and r.row.label and r.label_prov is not None and r.label_prov.line is not None]
+    out: set[int] = set()
+    for e in table.extra_rows:
+        at = e.prov.line if e.prov is not None else None
+        if at is None or not is_form_wording(table.spec, e.label) or not any(t.number is not None for t in e.tokens):
+            continue
+        before = [i for line, i in lines if line <= at]
+        after = [i for line, i in lines if line > at]
+        for i in (before[-1:] + after[:1]):
+            if len(rows[i].tokens) < len(rows[i].row.columns):
+                out.add(i)
+    return out
 
 
 def _next_rows(state: State, key: str) -> int:
@@ -124,9 +144,10 @@ def open_displaced(state: State) -> None:
     state.flattened = any(scrambled_table(t.rows) for k, t in state.tables.items() if k not in blank)
     for table in state.tables.values():
         key, rows = table.spec.key, table.all_rows()
-        table.displaced = displaced_rows(rows)
+        table.displaced = displaced_rows(rows) | value_lines_beside_bare(table)
         if values_unplaced(state, table):
             table.displaced |= {i for i, r in enumerate(rows) if r.found and r.row.label and not r.tokens}
+            table.displaced |= short_beside_wording(table)
         after = values_after_wording(state, table) - table.displaced
         table.displaced |= after
         lost = key not in blank and order_lost(state, table)
