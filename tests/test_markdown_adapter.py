@@ -257,3 +257,11 @@ def test_one_name_over_several_columns_is_a_merged_header_but_a_repeated_title_i
     md = ("（三）不予公开 | 1.属于国家秘密 |   |   |    \n---|---|---|---|---\n"
           "（四）无法提供 | 1.本机关不掌握相关政府信息 | 1 |   | 1  \n")
     assert _rows(md)[1] == [(0, "（四）无法提供"), (1, "1.本机关不掌握相关政府信息"), (2, "1"), (3, ""), (4, "1")]
+
+
+def test_a_page_number_between_dashes_is_no_list_item() -> None:
+    # markitdown of a PDF writes the page number `- 2 -` on a line of its own: read as a list
+    # item it became `2 -`, a value on the row above (#24); whole, it is the page's footer.
+    doc = read("| 3.补正后申请内容仍不明确 | - | — |\n|---|---|---|\n- 2 -\n\n- 1 项\n".encode(), "x.md")
+    texts = [f.text for f in doc.fragments() if f.prov.table is None]
+    assert texts == ["- 2 -", "1 项"]

@@ -52,3 +52,18 @@ def test_a_row_that_fits_as_printed_is_not_joined() -> None:
 def test_a_short_row_that_fits_with_a_blank_dropped_is_not_joined() -> None:
     readings = enumerate_row(_line("1 2 0 0 3"), ("count",) * 6, [[(0, 1), (1, 1), (2, 1), (3, 1), (4, 1), (5, -1)]])
     assert readings and all(12 not in p.values and p.values[-1] == 3 for p in readings)
+
+
+def test_a_short_row_whose_empty_cells_may_be_the_converters() -> None:
+    # markitdown's pipe row `| | 1 | - | - | - | 1 |` for 7 cells: it keeps one empty cell and
+    # drops another, so the empty cell may be its column guess, not a cell of the form (#24):
+    # the reading with 1 on 自然人 stands beside those with the empty cell kept.
+    from gipextract.place.equations import equations
+    from gipextract.place.tokens import EMPTY_CELL, Token
+    from gipextract.place.values import Number
+    from gipextract.read.document import Provenance
+    prov = Provenance(line=1, table=0, row=1)
+    tokens = [Token(None, EMPTY_CELL, prov, False), Token(Number("1"), "1", prov, False),
+              *[Token(None, "-", prov, False)] * 3, Token(Number("1"), "1", prov, False)]
+    values = {p.values for p in enumerate_row(tokens, ["count"] * 7, equations("2021", "requests", ())[0][0])}
+    assert (1, 0, 0, 0, 0, 0, 1) in values and (0, 1, 0, 0, 0, 0, 1) in values

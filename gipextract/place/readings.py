@@ -13,7 +13,7 @@ from typing import Sequence
 from ..limits import checkpoint
 from ..templates import Kind
 from .placement import BLANK, FORCED, MAX_PIECE_DIGITS, Placement, SearchTooLarge
-from .tokens import Token
+from .tokens import EMPTY_CELL, Token
 from .values import Number, blank_value, convert, valid_digit_piece
 
 Value = int | Decimal
@@ -152,6 +152,14 @@ def _readings(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Se
     # Two readings of a short row: whole numbers with blanks dropped, or (when digits of
     # neighbouring cells may be fused) every cell printed and the digits split. Both are kept.
     out = _search(tokens, kinds, local, cap, split=False)
+    if any(t.text == EMPTY_CELL and t.prov.bbox is None and t.prov.line is not None for t in tokens):
+        # A text table's row that keeps some empty cells yet drops others was laid out by a
+        # converter's column guess (markitdown's pipe tables of a PDF): its empty cells may be
+        # no cells. (A ruled PDF cell is one: it has its box; an HTML or DOCX cell is the
+        # source's own.)
+        keep = [i for i, t in enumerate(tokens) if t.text != EMPTY_CELL]
+        out += [Placement(q.values, tuple(keep[o] if o >= 0 else o for o in q.origin), q.pieces)
+                for q in _search([tokens[i] for i in keep], kinds, local, cap, split=False)]
     if fusable:
         out += _search(tokens, kinds, local, cap, split=True)
     if out:

@@ -161,10 +161,14 @@ def read(data: bytes, name: str, budget: Budget | None = None, options: ReadOpti
 # A list item's marker is Markdown syntax, not text: mammoth and pandoc write Word's automatic
 # heading numbers (三、收到和处理…) as `1. __收到和处理…__`, and that 1 is no value.
 _LIST_MARKER_RE = re.compile(r"^\s{0,3}(?:\d{1,9}[.)]|[-*+])\s+(?=\S)")
+# A page number printed `- 2 -` (markitdown of a PDF) reads as a list item `2 -`; kept whole, it
+# stays the page footer the placement steps know, not a value on the row above.
+_PAGE_NUMBER_RE = re.compile(r"^\s*-\s*\d{1,4}\s*-\s*$")
 
 
 def _paragraph(line: str, number: int) -> Block:
-    text = clean(_LIST_MARKER_RE.sub("", _HEADING_RE.sub("", line)))
+    body = _HEADING_RE.sub("", line)
+    text = clean(body if _PAGE_NUMBER_RE.match(body) else _LIST_MARKER_RE.sub("", body))
     return Block("paragraph", (Fragment(text, Provenance.at_line(number)),))
 
 
