@@ -23,7 +23,11 @@ _code = sys.argv[sys.argv.index("--code") + 1] if "--code" in sys.argv else str(
 sys.path.insert(0, _code)
 
 from gipextract import GipExtractError, parse  # noqa: E402
-from gipextract.place import grid as grid_mod  # noqa: E402
+from gipextract.place import joint, readings_step  # noqa: E402
+
+# The placement search's two entry points, where the steps call them: every row's readings
+# (readings_step.enumerate_row) and the table's joint search (joint.solve).
+SEARCH = ((readings_step, "enumerate_row"), (joint, "solve"))
 
 SUFFIX_FORMAT = {".txt": "text", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 
@@ -39,11 +43,11 @@ def documents() -> list[Path]:
 
 
 class SearchClock:
-    """Wraps the two placement-search entry points grid.py calls and sums their time."""
+    """Wraps the placement search's entry points (``SEARCH``) and sums their time."""
 
     def __init__(self) -> None:
         self.total = 0.0
-        self._enum, self._solve = grid_mod.enumerate_row, grid_mod.solve
+        self._saved = [getattr(m, name) for m, name in SEARCH]
 
     def _wrap(self, fn):  # type: ignore[no-untyped-def]
         def timed(*a, **k):  # type: ignore[no-untyped-def]
@@ -55,11 +59,13 @@ class SearchClock:
         return timed
 
     def __enter__(self) -> "SearchClock":
-        grid_mod.enumerate_row, grid_mod.solve = self._wrap(self._enum), self._wrap(self._solve)
+        for (m, name), fn in zip(SEARCH, self._saved):
+            setattr(m, name, self._wrap(fn))
         return self
 
     def __exit__(self, *exc: object) -> None:
-        grid_mod.enumerate_row, grid_mod.solve = self._enum, self._solve
+        for (m, name), fn in zip(SEARCH, self._saved):
+            setattr(m, name, fn)
 
 
 def measure(path: Path, repeat: int) -> tuple[float, float]:
