@@ -92,3 +92,13 @@ def test_values_one_a_line_after_their_label_keep_their_row() -> None:
     granted = report.cell("requests", "granted", "total")
     assert granted.status in ("empty", "ok") and granted.value == 0, granted
     assert report.cell("requests", "partially_granted", "total").status == "ok"
+
+
+def test_a_bare_label_printed_again_with_values_is_left_open() -> None:
+    # pymupdf4llm writes table 三's labels as text, then some rows again as a pipe table past
+    # table 四's heading: `|（五）…|2.重复申请|1||||||1|`. The first, bare printing read
+    # 2.重复申请 as blank (silently wrong: 自然人 1, 总计 1).
+    report = parse(SPARSE / "toolout" / "pymupdf4llm" / "libreoffice-pdf-p07-blank-total-row.md")
+    for col in ("natural_person", "total"):
+        cell = report.cell("requests", "not_processed.duplicate", col)
+        assert cell.status == "missing", cell

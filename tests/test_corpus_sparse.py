@@ -38,9 +38,10 @@ FLOOR = {
     # silent cells became 5, at the price of 2,012 cells right (4440 → 2428) that order had
     # happened to place well.
     "pdftotext-plain": (34, 2414, 5),
-    # 6116 → 5982 right, 14 → 7 silent: a pipe table after a block of loose labels; a blank 总计
-    # column; two lines of values under a wrapped label beside a bare one.
-    "pymupdf4llm": (34, 5981, 7),
+    # 6116 → 5955 right, 14 → 5 silent: a pipe table after a block of loose labels; a blank 总计
+    # column; two lines of values under a wrapped label beside a bare one; labels printed again
+    # with values past the next part's heading.
+    "pymupdf4llm": (34, 5955, 5),
 }
 
 

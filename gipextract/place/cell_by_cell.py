@@ -113,3 +113,26 @@ def value_lines_beside_bare(table: TableRead) -> set[int]:
         if bare:
             out |= {i, *bare}
     return out
+
+
+def printed_again(state: State, table: TableRead) -> set[int]:
+    """Bare rows (indices into ``all_rows``) whose label is printed a second time elsewhere in
+    the document with a value on its line: pymupdf4llm writes a table's labels as text, then
+    some of its rows again as a pipe table further on (`|2.重复申请|1||||||1|`), past the next
+    part's heading; the bare first printing is no proof of a blank row."""
+    flat = state.flat
+    rows = table.all_rows()
+    hits = {h.row.key: h for h in table.hits if h.start is not None and h.end is not None and h.row.label}
+    out: set[int] = set()
+    for i, r in enumerate(rows):
+        h = hits.get(r.row.key)
+        if not r.found or r.tokens or h is None:
+            continue
+        label = compact(r.row.label or "")
+        at = flat.compact.find(label)
+        while at >= 0:
+            if at != h.start and flat.value_on_line(at + len(label)):
+                out.add(i)
+                break
+            at = flat.compact.find(label, at + 1)
+    return out
