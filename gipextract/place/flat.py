@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 
 from ..read.document import Fragment, Provenance
 from ..read.normalize import HAN, compact_with_index, nfkc
@@ -27,8 +26,11 @@ class Flat:
         self.fragments = fragments
         self.provs = [f.prov for f in fragments]
         self.frag_texts = [t.strip() for t in texts]
-        # Each fragment starts one past the end of the one before (accumulate runs in C).
-        self.starts: list[int] = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self.starts: list[int] = []
+        pos = 0
+        for t in texts:
+            self.starts.append(pos)
+            pos += len(t) + 1
         self.text = "\n".join(texts)
         self.compact, self.cindex = compact_with_index(self.text)
         # One scan of the text for page numbers, rather than a match per fragment.
