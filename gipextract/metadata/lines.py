@@ -17,7 +17,6 @@ MAX_BACK = 40
 MAX_CHARS = 20_000  # of one line (a crawler's whole page on one line is ~10,000)
 # Where the report's body starts: its part 一 or 二 heading.
 _BODY = LazyPattern(r"(?:^|\s)(?:一\s*[、.．]\s*(?:20\d{2}\s*年\s*度?)?[^\n]{0,8}?总体情况|二\s*[、.．]\s*主动公开)")
-_MARKUP = re.compile(r"^[\s#*>|]+|[\s*|]+$")
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,24 @@ def _line(doc: Document, k: int) -> Line:
     block = doc.blocks[k]
     text = " ".join(f.text for f in block.fragments)[:MAX_CHARS]
     prov = block.fragments[0].prov if block.fragments else None
-    return Line(_MARKUP.sub("", nfkc(text)), prov, k)
+    return Line(_unmarked(nfkc(text)), prov, k)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without the markup around it: ``re.sub(r"^[\\s#*>|]+|[\\s*|]+$", "", text)``,
+    whose trailing run is tried at every position of a line, where strips look only at its
+    ends (0.12 -> 0.03 ms over a document's first and last 60 lines, timeit)."""
+    head = text.lstrip()
+    while head[:1] in _LEAD:
+        head = head.lstrip("#*>|").lstrip()
+    tail = head.rstrip()
+    while tail[-1:] in _TRAIL:
+        tail = tail.rstrip("*|").rstrip()
+    return tail
+
+
+_LEAD = ("#", "*", ">", "|")
+_TRAIL = ("*", "|")
 
 
 def front(doc: Document) -> list[Line]:

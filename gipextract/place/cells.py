@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from ..report import Cell, ExtraRow, Finding, finding
+from ..read.document import Provenance
+from ..report import Cell, ExtraRow, Finding, Status, Value, finding
 from .displaced import row_refs
 from .placement import BLANK, Placement
 from .premises import rests_on_absent_cells
@@ -42,6 +43,17 @@ def make_cells(state: State) -> None:
                            for t in state.tables.values() for r in t.rows if r.read_by == "order"]
 
 
+def new_cell(table: str, row: str, column: str, value: Value, status: Status, source: Provenance | None = None,
+             candidates: tuple[Value, ...] = (), note: str | None = None) -> Cell:
+    """``Cell(...)`` for the hundreds of cells of a report: a frozen dataclass's ``__init__``
+    sets each field through ``object.__setattr__``; here one dict is set at once (timeit:
+    2.4 -> 1.2 us a cell)."""
+    c = object.__new__(Cell)
+    object.__setattr__(c, "__dict__", {"table": table, "row": row, "column": column, "value": value,
+                                       "status": status, "source": source, "candidates": candidates, "note": note})
+    return c
+
+
 def _table_cells(state: State, table: TableRead) -> list[Cell]:
     key = table.spec.key
     local, _, standing_in = table.equations(state.template.id)  # type: ignore[union-attr]
@@ -56,7 +68,7 @@ def _table_cells(state: State, table: TableRead) -> list[Cell]:
         elif total is not None and total in table.chosen:
             cells += _group_member_cells(key, r, rows[total], table.chosen[total], state.findings)
         else:
-            cells += [Cell(key, r.row.key, c, None, "missing") for c in r.row.columns]
+            cells += [new_cell(key, r.row.key, c, None, "missing") for c in r.row.columns]
             if not r.found and table.found:
                 state.findings.append(finding("row_missing", row_refs(key, r), table=key, row=r.row.key))
         if r.read_by == "approximate":
@@ -71,10 +83,10 @@ def _group_member_cells(table: str, r: RowRead, group: RowRead, placements: Sequ
     for j, col in enumerate(r.row.columns):
         totals = sorted({p.values[j] for p in placements})
         if totals == [0]:
-            out.append(Cell(table, r.row.key, col, 0, "inferred"))
+            out.append(new_cell(table, r.row.key, col, 0, "inferred"))
         else:
             top = max(totals)
-            out.append(Cell(table, r.row.key, col, None, "ambiguous", None,
+            out.append(new_cell(table, r.row.key, col, None, "ambiguous", None,
                             tuple(range(0, int(top) + 1)) if top <= 50 else ()))
     if not any(f.code == "group_total" and f.args.get("table") == table and f.args.get("group") == group.row.key
                for f in findings):
@@ -89,32 +101,33 @@ def _row_cells(table: str, r: RowRead, placements: Sequence[Placement], findings
         # Every cell holds its own printed token: the common case, kept cheap.
         p = placements[0]
         key = r.row.key
-        return [Cell(table, key, col, p.values[j], "empty" if (tok := r.tokens[p.origin[j]]).number is None
+        return [new_cell(table, key, col, p.values[j], "empty" if (tok := r.tokens[p.origin[j]]).number is None
                      else "ok", tok.prov, (), tok.note) for j, col in enumerate(r.row.columns)]
     out: list[Cell] = []
     inferred: dict[str, object] = {}
     ambiguous: dict[str, list[object]] = {}
-    for j, col in enumerate(r.row.columns):
-        vals = list(dict.fromkeys(p.values[j] for p in placements))
-        origins = {p.origin[j] for p in placements}
-        ref = f"{table}.{r.row.key}.{col}"
+    # The placements' values and origins column by column, transposed in C once.
+    by_column = zip(r.row.columns, zip(*(p.values for p in placements)), zip(*(p.origin for p in placements)))
+    for col, column_values, column_origins in by_column:
+        vals = list(dict.fromkeys(column_values))
+        origins = set(column_origins)
         if len(vals) > 1:
             cands = tuple(sorted(vals))  # type: ignore[type-var]
-            out.append(Cell(table, r.row.key, col, None, "ambiguous", None, cands))
-            ambiguous[ref] = list(cands)
+            out.append(new_cell(table, r.row.key, col, None, "ambiguous", None, cands))
+            ambiguous[f"{table}.{r.row.key}.{col}"] = list(cands)
             continue
         v = vals[0]
         if len(origins) == 1:
             o = next(iter(origins))
             if o >= 0:
                 tok = r.tokens[o]
-                out.append(Cell(table, r.row.key, col, v, "empty" if tok.blank else "ok", tok.prov, (), tok.note))
+                out.append(new_cell(table, r.row.key, col, v, "empty" if tok.blank else "ok", tok.prov, (), tok.note))
                 continue
             if o == BLANK:
-                out.append(Cell(table, r.row.key, col, v, "empty"))
+                out.append(new_cell(table, r.row.key, col, v, "empty"))
                 continue
-        out.append(Cell(table, r.row.key, col, v, "inferred"))
-        inferred[ref] = v
+        out.append(new_cell(table, r.row.key, col, v, "inferred"))
+        inferred[f"{table}.{r.row.key}.{col}"] = v
     printed = [t.text for t in r.tokens]
     converted = [t for t in r.tokens if t.number is not None and t.number.measure in _CONVERTED]
     if converted:

@@ -57,9 +57,11 @@ _SP = r"[^\S\n]*"
 # they stand: the page's URL (ASCII only: a page's text may run on after it without a space;
 # with the `n/m` pdftotext -layout puts beside it), a date with
 # its time (`12/6/26, 4:07 AM`), a date (`2021-01-18` after a related report's title).
-STAMP_RE = re.compile(rf"(?:(?:file|https?)://|www\.)[\w.~:/?#@!$&'*+,;=%-]+(?:{_SP}\d{{1,4}}{_SP}/{_SP}\d{{1,4}}{_SP}$)?"
+# Every stamp starts with f, h, w or a digit: the lookahead lets the scan skip other characters
+# before trying each branch (0.26 -> 0.09 ms a document's text, timeit over corpus texts).
+STAMP_RE = re.compile(rf"(?=[fhw\d])(?:(?:(?:file|https?)://|www\.)[\w.~:/?#@!$&'*+,;=%-]+(?:{_SP}\d{{1,4}}{_SP}/{_SP}\d{{1,4}}{_SP}$)?"
                       r"|(?<![\d.])\d{1,4}/\d{1,2}/\d{1,4},?[^\S\n]*\d{1,2}:\d{2}(?::\d{2})?(?:[^\S\n]*[AP]M)?"
-                      r"|(?<![\d.])(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[^\S\n]+\d{1,2}:\d{2}(?::\d{2})?)?(?![\d.])",
+                      r"|(?<![\d.])(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[^\S\n]+\d{1,2}:\d{2}(?::\d{2})?)?(?![\d.]))",
                       re.MULTILINE)
 FOOTER_LINE_RE = re.compile(rf"^{_SP}(?:-{_SP}\d{{1,4}}{_SP}-|第{_SP}\d+{_SP}页(?:{_SP}[,/]?{_SP}共{_SP}\d+{_SP}页)?"
                             rf"|\d+{_SP}/{_SP}\d+){_SP}$", re.MULTILINE)

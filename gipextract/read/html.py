@@ -249,7 +249,8 @@ def _table_cells(body: str, budget: Budget | None = None) -> tuple[list[tuple[in
         n += len(row)
         for cell in _without_padding(row):
             rowspan, colspan, text = cell.split(_SEP, 2)
-            rowspan = rowspan.lstrip(_BARE)
+            if rowspan:
+                rowspan = rowspan.lstrip(_BARE)
             while (r, c) in occupied:
                 c += 1
             rs = min(_span(rowspan), len(rows) - r) if rowspan else 1
@@ -261,8 +262,10 @@ def _table_cells(body: str, budget: Budget | None = None) -> tuple[list[tuple[in
                 for dr in range(1, rs):  # the cell's own row needs no record: c moves past it
                     for dc in range(cs):
                         occupied.add((r + dr, c + dc))
-            # Line breaks inside a cell separate words and numbers no more than a space does.
-            cells.append((r, c, " ".join(text.split())))
+            # Line breaks inside a cell separate words and numbers no more than a space does. Most
+            # cells (a number, a word) hold no space at all: isalnum says so without a split
+            # (with the rowspan test: 0.65 -> 0.60 ms a corpus page's tables, timeit).
+            cells.append((r, c, text if text.isalnum() else " ".join(text.split())))
             c += cs
     return cells, n
 
