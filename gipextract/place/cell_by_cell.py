@@ -43,18 +43,25 @@ def _wrapped_labels(state: State, table: TableRead) -> int:
 def order_lost(state: State, table: TableRead) -> bool:
     """Was the table written cell by cell, so that no value can be given a row by order?
 
-    Its values stand on lines of their own, two labels or more come apart over several lines,
-    and either no blank marker is printed while most labels print nothing (the values stand
-    in a few clumps), or three rows or more print fewer values than cells while a label
-    prints none (values went to a neighbour). A converter that keeps rows together (a DOCX's
+    Its values stand on lines of their own, and a row prints more values (blank markers
+    counted) than it has cells while three rows or more print fewer: values went from row to
+    row. Or two labels or more come apart over several lines, and either no blank marker is
+    printed while most labels print nothing (the values stand in a few clumps), or three rows
+    or more print fewer values than cells while a label prints none (values went to a
+    neighbour). A converter that keeps rows together (a DOCX's
     text, a portal page's) prints a row's values after its label, full or with its empty
     cells only missing, and leaves no label bare beside short rows."""
     rows = [r for r in table.rows if r.found and r.row.label]
     valued = [r for r in rows if r.tokens]
-    if not valued or not unpositioned(valued) or _wrapped_labels(state, table) < 2:
+    if not valued or not unpositioned(valued):
         return False
     bare = len(rows) - len(valued)
     short = sum(1 for r in valued if len(r.tokens) < len(r.row.columns))
+    over = any(len(r.tokens) > len(r.row.columns) for r in valued)
+    if over and short >= 3:
+        return True
+    if _wrapped_labels(state, table) < 2:
+        return False
     clumped = not any(t.blank for r in valued for t in r.tokens) and bare >= 0.6 * len(rows)
     return clumped or short >= 3 and bare >= 1
 
