@@ -143,3 +143,19 @@ def printed_again(state: State, table: TableRead) -> set[int]:
                 break
             at = flat.compact.find(label, at + 1)
     return out
+
+
+def rows_pieced(table: TableRead) -> set[int]:
+    """Rows (indices into ``all_rows``) whose values come from two rows or more of a text
+    tool's table and do not fill the row exactly: markitdown splits a PDF's row in two
+    (`| （七）总计 | | 无 | / | 0 | 1 |`, then `| | 1 | — | 0 |`), and whether the second
+    piece is this row's or the next one's, order cannot say."""
+    out: set[int] = set()
+    for i, r in enumerate(table.all_rows()):
+        if not r.found or len(r.tokens) == len(r.row.columns):
+            continue
+        pieces = {(t.prov.table, t.prov.row) for t in r.tokens
+                  if t.prov.table is not None and t.prov.bbox is None and t.prov.line is not None}
+        if len(pieces) > 1:
+            out.add(i)
+    return out
