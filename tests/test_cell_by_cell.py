@@ -114,3 +114,12 @@ def test_a_row_pieced_from_two_pipe_rows_is_left_open() -> None:
     for col in ("research", "social_welfare", "legal_service"):
         cell = report.cell("requests", "total", col)
         assert cell.status not in ("ok", "empty", "inferred"), cell
+
+
+def test_values_on_a_table_row_apart_from_the_label_beside_a_bare_label() -> None:
+    # markitdown: `8.属于行政查询事项` as text, then `| | | 1 | | | 1 |`, then `| （四） |
+    # 1.本机关不掌握相关政 |` bare. The 1s are 不掌握's; order gave them to 行政查询事项.
+    report = parse(SPARSE / "toolout" / "markitdown" / "libreoffice-pdf-p02-few-blank.md")
+    for row in ("denied.administrative_query", "unavailable.not_held"):
+        cell = report.cell("requests", row, "total")
+        assert cell.status == "missing", cell

@@ -31,7 +31,7 @@ FLOOR = {
     "chromium-pdf": (8, 1596, 0),
     "libreoffice-pdf": (8, 1596, 0),
     # Page numbers `- 2 -` are no list items; a short row's empty cells may be the converter's.
-    "markitdown": (34, 5631, 6),
+    "markitdown": (34, 5315, 3),
     # A 总计 column printed blank is read so (readings_step): its last silent cell is gone.
     "pdftotext-layout": (34, 5766, 0),
     # A table written cell by cell is left open (table_order_lost, values_after_wording): 98
@@ -41,7 +41,7 @@ FLOOR = {
     # 6116 → 5955 right, 14 → 5 silent: a pipe table after a block of loose labels; a blank 总计
     # column; two lines of values under a wrapped label beside a bare one; labels printed again
     # with values past the next part's heading.
-    "pymupdf4llm": (34, 5955, 5),
+    "pymupdf4llm": (34, 5944, 2),
 }
 
 

@@ -100,21 +100,37 @@ def values_after_wording(state: State, table: TableRead) -> set[int]:
     return out
 
 
+def _apart(r: RowRead) -> bool:
+    """Does the row print its values on a row of a text tool's table that is not its label's?"""
+    rows = {(t.prov.table, t.prov.row) for t in r.tokens}
+    if not rows or any(t.prov.table is None or t.prov.bbox is not None or t.prov.line is None for t in r.tokens):
+        return False
+    p = r.label_prov
+    return p is None or (p.table, p.row) not in rows
+
+
+def _value_lines(r: RowRead) -> bool:
+    """Does the row print its values on two lines or more of their own, one holding two values
+    at least (text without table cells or boxes)?"""
+    if any(t.prov.bbox is not None or t.prov.table is not None for t in r.tokens):
+        return False
+    per_line: dict[int, int] = {}
+    for t in r.tokens:
+        if t.prov.line is not None and (r.label_prov is None or t.prov.line != r.label_prov.line):
+            per_line[t.prov.line] = per_line.get(t.prov.line, 0) + 1
+    return len(per_line) >= 2 and max(per_line.values()) >= 2
+
+
 def value_lines_beside_bare(table: TableRead) -> set[int]:
     """A row whose values stand on two lines of values or more, apart from its label (`1 1`,
-    then `2 2`, under a label wrapped over lines), beside labels printing nothing: each line
-    may be a row's, so the row and the bare rows next to it are left open (indices into
-    ``all_rows``)."""
+    then `2 2`, under a label wrapped over lines), or on a table row without its label
+    (markitdown: `8.属于行政查询事项`, then `| | | 1 | | | 1 |`, then `| （四） | 1.本机关不掌握… |`
+    bare), beside labels printing nothing: the values may be a neighbour's, so the row and
+    the bare rows next to it are left open (indices into ``all_rows``)."""
     rows = table.all_rows()
     out: set[int] = set()
     for i, r in enumerate(rows):
-        if not r.found or any(t.prov.bbox is not None or t.prov.table is not None for t in r.tokens):
-            continue
-        per_line: dict[int, int] = {}
-        for t in r.tokens:
-            if t.prov.line is not None and (r.label_prov is None or t.prov.line != r.label_prov.line):
-                per_line[t.prov.line] = per_line.get(t.prov.line, 0) + 1
-        if len(per_line) < 2 or max(per_line.values()) < 2:
+        if not r.found or not (_value_lines(r) or _apart(r)):
             continue
         bare = [j for j in (i - 1, i + 1) if 0 <= j < len(rows) and rows[j].found and not rows[j].tokens]
         if bare:
