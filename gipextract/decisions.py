@@ -31,7 +31,7 @@ _SHA = re.compile(r"[0-9a-f]{64}")
 # Findings about how a cell was placed: moot once a person has decided every cell they name.
 _PLACEMENT = frozenset({"ambiguous", "inferred", "row_missing", "placement_none", "placement_inconsistent",
                         "order_filled", "values_displaced", "rows_unpaired", "table_scrambled",
-                        "table_order_lost", "values_after_wording",
+                        "table_order_lost", "values_after_wording", "total_unconfirmed",
                         "inferred_contradicted", "group_total", "ocr_inferred"})
 Decisions = Sequence[Decision]
 

@@ -123,3 +123,15 @@ def test_values_on_a_table_row_apart_from_the_label_beside_a_bare_label() -> Non
     for row in ("denied.administrative_query", "unavailable.not_held"):
         cell = report.cell("requests", row, "total")
         assert cell.status == "missing", cell
+
+
+def test_a_blank_total_over_open_rows_is_no_confirmed_zero() -> None:
+    # pymupdf4llm: （七）总计 prints nothing, and rows it sums are open (their values were
+    # printed again past table 四's heading). Read as 0 it was silently wrong (自然人 3, 总计 3).
+    report = parse(SPARSE / "toolout" / "pymupdf4llm" / "libreoffice-pdf-p07-blank-total-row.md")
+    for col in ("natural_person", "total"):
+        cell = report.cell("requests", "total", col)
+        assert cell.status == "missing" and cell.value is None, cell
+    assert any(f.code == "total_unconfirmed" and "（七）总计" in f.message for f in report.findings)
+    # A bare row that sums nothing keeps its blanks.
+    assert report.cell("requests", "other.other", "total").status == "empty"

@@ -33,15 +33,15 @@ FLOOR = {
     # Page numbers `- 2 -` are no list items; a short row's empty cells may be the converter's.
     "markitdown": (34, 5315, 3),
     # A 总计 column printed blank is read so (readings_step): its last silent cell is gone.
-    "pdftotext-layout": (34, 5766, 0),
+    "pdftotext-layout": (34, 5759, 0),
     # A table written cell by cell is left open (table_order_lost, values_after_wording): 98
     # silent cells became 1, at the price of 2,134 cells right (4440 → 2306) that order had
     # happened to place well.
     "pdftotext-plain": (34, 2306, 1),
-    # 6116 → 5955 right, 14 → 5 silent: a pipe table after a block of loose labels; a blank 总计
+    # 6116 → 5907 right, 14 → 0 silent: a pipe table after a block of loose labels; a blank 总计
     # column; two lines of values under a wrapped label beside a bare one; labels printed again
-    # with values past the next part's heading.
-    "pymupdf4llm": (34, 5944, 2),
+    # with values past the next part's heading; a bare total over open rows.
+    "pymupdf4llm": (34, 5907, 0),
 }
 
 

@@ -65,6 +65,10 @@ FINDINGS: dict[str, Entry] = {
                                          "该行单元格无法确定",
                               "{row}: a value stands after the form's header or heading words (a tool that writes "
                               "cells one by one) and may be a neighbouring row's; cells left undetermined"),
+    "total_unconfirmed": E("warning", "{cells_short}：行名后没有数值，按空白读为 0，但它所合计的单元格有的无法确定，"
+                                      "勾稽关系无法核对，该单元格无法确定",
+                           "{cells_short}: a total printed blank, read as 0, sums cells left undetermined: no identity "
+                           "confirms it; left undetermined"),
     "rows_unpaired": E("warning", "{row}：该行附近的数值行与行名无法一一对应，单元格无法确定",
                        "{row}: rows of values and loose labels around this row do not pair up; cells left undetermined"),
     "values_displaced": E("warning", "{row}：转换工具把数值移离了行名（相邻一行印出的数值多于其单元格、分几行印出，"

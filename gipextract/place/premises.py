@@ -64,12 +64,36 @@ def undo_contradicted(state: State) -> None:
     ordered = frozenset((t.spec.key, r.row.key) for t in state.tables.values() for r in t.rows
                         if r.read_by == "order")
     cells, undone = contradicted(evaluation, state.cells, assumed, ordered)
+    cells, unsure = unconfirmed_totals(evaluation, cells)
+    undone += unsure
     if undone:  # an inferred finding about cells now left open would name values no longer given
         gone = {ref for f in undone for ref in f.cells}
         state.findings = [f for f in state.findings if not (f.code == "inferred" and set(f.cells) <= gone)] + undone
         state.cells = cells
         evaluation = evaluate(template, _values(cells))
     state.evaluation = evaluation
+
+
+def unconfirmed_totals(evaluation: Evaluation, cells: list[Cell]) -> tuple[list[Cell], list[Finding]]:
+    """A total read blank from a bare label ((七)总计 printing nothing: ``empty``, no source)
+    whose parts include cells left open is no confirmed 0: an identity that would confirm it
+    is unchecked, and a converter that moved the parts' values may have moved the total's.
+    Such cells become ``missing``."""
+    by_ref = {(c.table, c.row, c.column): c for c in cells}
+    open_totals: dict[tuple[str, str, str], str] = {}
+    for check in evaluation.unchecked:
+        if len(check.left) != 1:
+            continue
+        total = by_ref.get(check.left[0])
+        if total is None or total.status != "empty" or total.source is not None:
+            continue
+        if any(ref in by_ref and by_ref[ref].value is None for ref in check.right):
+            open_totals.setdefault(check.left[0], check.spec.id)
+    if not open_totals:
+        return cells, []
+    out = [replace(c, value=None, status="missing", note="a blank total over open cells")
+           if (c.table, c.row, c.column) in open_totals else c for c in cells]
+    return out, [finding("total_unconfirmed", [ref_str(ref)], identity=ident) for ref, ident in open_totals.items()]
 
 
 def _values(cells: list[Cell]) -> dict[tuple[str, str, str], object]:
