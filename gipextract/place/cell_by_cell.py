@@ -97,6 +97,11 @@ def values_after_wording(state: State, table: TableRead) -> set[int]:
                 while 0 <= j < len(rows) and rows[j].found and not rows[j].tokens:
                     out.add(j)
                     j += step
+            # The next row printing fewer values than cells may be missing that very value
+            # (`行政事业性收费 / 第二十条第（九）项 / 1 / 政府集中采购 / 3.08`: 1 is 采购's).
+            nxt = i + 1
+            if nxt < len(rows) and rows[nxt].found and 0 < len(rows[nxt].tokens) < len(rows[nxt].row.columns):
+                out.add(nxt)
     return out
 
 
