@@ -141,6 +141,6 @@ def test_a_value_after_a_heading_may_be_the_next_short_rows() -> None:
     # Plain pdftotext: `行政事业性收费 / 第二十条第（九）项 / 信息内容 / 1 / 政府集中采购 / 3.08`:
     # the 1 is 采购项目数量, not the fee; 政府集中采购 printing only 3.08 read 0 items (silently).
     report = parse(SPARSE / "toolout" / "pdftotext-plain" / "libreoffice-pdf-p04-2019-signed.txt")
-    for row, col in (("fees", "amount"), ("procurement", "items")):
+    for row, col in (("fees", "previous_items"), ("procurement", "items")):
         cell = report.cell("proactive", row, col)
         assert cell.status == "missing", cell
