@@ -114,6 +114,9 @@ def test_a_row_pieced_from_two_pipe_rows_is_left_open() -> None:
     for col in ("research", "social_welfare", "legal_service"):
         cell = report.cell("requests", "total", col)
         assert cell.status not in ("ok", "empty", "inferred"), cell
+    # The second piece was 四、结转下年度继续办理's (自然人 1, 总计 1), whose own row prints `无`.
+    cell = report.cell("requests", "carried_forward", "natural_person")
+    assert cell.status not in ("ok", "empty", "inferred"), cell
 
 
 def test_values_on_a_table_row_apart_from_the_label_beside_a_bare_label() -> None:

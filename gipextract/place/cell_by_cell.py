@@ -172,11 +172,15 @@ def rows_pieced(table: TableRead) -> set[int]:
     (`| （七）总计 | | 无 | / | 0 | 1 |`, then `| | 1 | — | 0 |`), and whether the second
     piece is this row's or the next one's, order cannot say."""
     out: set[int] = set()
-    for i, r in enumerate(table.all_rows()):
+    rows = table.all_rows()
+    for i, r in enumerate(rows):
         if not r.found or len(r.tokens) == len(r.row.columns):
             continue
         pieces = {(t.prov.table, t.prov.row) for t in r.tokens
                   if t.prov.table is not None and t.prov.bbox is None and t.prov.line is not None}
         if len(pieces) > 1:
             out.add(i)
+            # The piece after the label's own row may be the next row's, when that prints short.
+            if i + 1 < len(rows) and rows[i + 1].found and len(rows[i + 1].tokens) < len(rows[i + 1].row.columns):
+                out.add(i + 1)
     return out

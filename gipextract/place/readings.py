@@ -350,12 +350,16 @@ def blank_total_readings(tokens: Sequence[Token], kinds: Sequence[Kind],
     a total or printing every cell."""
     n = len(kinds)
     t = total_column(local, n)
-    if t is None or not tokens or len(tokens) >= n or any(tok.blank for tok in tokens):
+    # A text table's empty cells may be the converter's column guess (see _readings).
+    keep = [i for i, tok in enumerate(tokens) if not (tok.text == EMPTY_CELL and tok.prov.bbox is None
+                                                      and tok.prov.line is not None)]
+    if t is None or not keep or len(tokens) >= n or any(tokens[i].blank for i in keep):
         return []
     others = [k for j, k in enumerate(kinds) if j != t]
     out = []
-    for p in _search(tokens, others, (), cap, split=False):
-        values, origin, pieces = list(p.values), list(p.origin), list(p.pieces)
+    for p in _search([tokens[i] for i in keep], others, (), cap, split=False):
+        values, pieces = list(p.values), list(p.pieces)
+        origin = [keep[o] if o >= 0 else o for o in p.origin]
         total = sum(values)
         if total == 0:
             continue  # a zero total is the blank reading already
