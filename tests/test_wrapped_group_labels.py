@@ -108,7 +108,7 @@ def test_a_bare_label_beside_a_row_with_too_many_values_is_left_open() -> None:
     cells = [c for c in report.cells if c.row == "unavailable.needs_creation"]
     assert {c.status for c in cells} == {"missing"}
     (f,) = [f for f in report.findings if f.code == "values_displaced"]
-    assert f.message.startswith("表三（申请办理） （四）无法提供 / 2.没有现成信息需要另行制作：行名后没有数值")
+    assert f.message.startswith("表三（申请办理） （四）无法提供 / 2.没有现成信息需要另行制作：转换工具把数值移离了行名")
     assert "requests.unavailable.needs_creation.total" in f.cells
 
 
