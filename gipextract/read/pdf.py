@@ -173,9 +173,11 @@ def _ruled(page, text: str, fetch: "_Boxes", height: float, number: int, tables:
     chars = list(text)
     table_at: list[tuple[int, float, Block]] = []
     for k, grid in enumerate(found):
+        if k in torn:
+            continue
         cells = placed.get(k, {})
         texts = {cell: cell_text(text, glyphs, box) for cell, glyphs in cells.items()}
-        if k in torn or not usable(texts):
+        if not usable(texts):
             continue
         where = {cell: _extent([boxes[i] for i in g]) for cell, g in cells.items()}
         first = min(i for g in cells.values() for i in g)
