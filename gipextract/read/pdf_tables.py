@@ -24,32 +24,39 @@ def assign(text: str, box: GlyphBox, grids: list[Grid]) -> tuple[dict[int, dict[
     """Glyph indices of ``text`` in each cell of each grid (by grid index), and the grids with
     a glyph inside their frame but in no drawn cell (some of their rules are not drawn: the
     line reader reads them). Spaces go nowhere."""
-    out: dict[int, dict[GridCell, list[int]]] = {}
+    placed: list[dict[GridCell, list[int]]] = [{} for _ in grids]
     torn: set[int] = set()
     # Grid.cell_at worked inline with each grid's lines fetched once (assign() 1.4 -> 0.9 ms
     # a document over bench/bench_floor.py's PDFs, best of 5).
-    frames = [(k, g.xs[0], g.ys[0], g.xs[-1], g.ys[-1], g.xs, g.ys, len(g.xs) - 2, len(g.ys) - 2, g.slots)
+    frames = [(k, g.xs[0], g.ys[0], g.xs[-1], g.ys[-1], g.xs, g.ys, len(g.xs) - 2, len(g.ys) - 2, g.slots, placed[k])
               for k, g in enumerate(grids)]
     for i, ch in enumerate(text):
         if ch.isspace():
             continue
         b = box(i)
         x, y = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
-        for k, x0, y0, x1, y1, xs, ys, last_col, last_row, slots in frames:
+        for k, x0, y0, x1, y1, xs, ys, last_col, last_row, slots, cells in frames:
             if x0 <= x <= x1 and y0 <= y <= y1:
                 cell = slots.get((min(max(bisect_right(ys, y) - 1, 0), last_row),
                                   min(max(bisect_right(xs, x) - 1, 0), last_col)))
                 if cell is None:
                     torn.add(k)
                 else:
-                    out.setdefault(k, {}).setdefault(cell, []).append(i)
+                    glyphs = cells.get(cell)
+                    if glyphs is None:
+                        cells[cell] = [i]
+                    else:
+                        glyphs.append(i)
                 break
+    out = {k: cells for k, cells in enumerate(placed) if cells}
     return out, torn
 
 
 def cell_text(text: str, glyphs: list[int], box: GlyphBox) -> str:
     """A cell's glyphs as its text: lines top to bottom, glyphs left to right, a space where
     glyphs stand apart; lines of Han text joined without one (a label wrapped in its cell)."""
+    if len(glyphs) == 1:  # a one-glyph cell is that glyph (never whitespace: see assign)
+        return text[glyphs[0]]
     items = sorted(((box(i), text[i]) for i in glyphs), key=lambda g: (g[0][1] + g[0][3]) / 2)
     lines: list[list[tuple[tuple[float, float, float, float], str]]] = []
     bottom = -1e9
