@@ -25,8 +25,8 @@ Box = tuple[float, float, float, float]  # x0, y0 (top), x1, y1 (bottom): y grow
 
 
 # Edge and GridCell are named tuples, not frozen dataclasses: a page makes hundreds of each,
-# and a cell is a dict key for each of its glyphs (grids() 2.9 -> 2.1 ms a document over
-# bench/bench_floor.py's PDFs, best of 5).
+# and a cell is a dict key for each of its glyphs (with the sort key and corners' reach
+# below, grids() 2.7 -> 2.3 ms a document over bench/bench_floor.py's PDFs, best of 7).
 class Edge(NamedTuple):
     """A horizontal (``y0 == y1``) or vertical (``x0 == x1``) rule."""
 

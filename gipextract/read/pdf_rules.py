@@ -110,9 +110,7 @@ def _matrix(api: _Api, obj: int) -> Matrix:
 def _walk(api: _Api, owner: int, count: int, get: Any, parent: Matrix, height: float, out: list[Segment],
           depth: int) -> None:
     """The path objects among ``owner``'s ``count`` objects (a page's or a form's), forms
-    entered. One loop over the objects instead of a call for each: most are text objects
-    (800 of 1100 a document), which only need their type read (4.9 -> 4.1 ms a document,
-    segments() over bench/bench_floor.py's PDFs, best of 5)."""
+    entered to depth 4."""
     get_type, form, path = api.FPDFPageObj_GetType, api.FORM, api.PATH
     for k in range(count):
         obj = get(owner, k)
@@ -174,7 +172,8 @@ def _points(api: _Api, obj: int) -> list[tuple[float, float, int, int]]:
     """The path's points as (x, y, segment type, closes): its point array read in one piece
     where the records lie where :data:`_POINT` says (checked against the calls on the first
     paths of the process, and on every path by where its last point is); else point by point.
-    4.2 -> 2.6 ms a document, segments() over bench/bench_floor.py's PDFs, best of 5."""
+    segments() 4.5 -> 3.1 ms a document over bench/bench_floor.py's PDFs (best of 5; 4.5 with
+    the calls), most pages' paths being rectangles of five points."""
     n = api.FPDFPath_CountSegments(obj)
     if n <= 0:
         return []

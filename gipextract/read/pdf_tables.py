@@ -26,7 +26,7 @@ def assign(text: str, box: GlyphBox, grids: list[Grid]) -> tuple[dict[int, dict[
     line reader reads them). Spaces go nowhere."""
     placed: list[dict[GridCell, list[int]]] = [{} for _ in grids]
     torn: set[int] = set()
-    # Grid.cell_at worked inline with each grid's lines fetched once (assign() 1.4 -> 0.9 ms
+    # Grid.cell_at worked inline with each grid's lines fetched once (assign() 1.4 -> 1.2 ms
     # a document over bench/bench_floor.py's PDFs, best of 5).
     frames = [(k, g.xs[0], g.ys[0], g.xs[-1], g.ys[-1], g.xs, g.ys, len(g.xs) - 2, len(g.ys) - 2, g.slots, placed[k])
               for k, g in enumerate(grids)]
