@@ -5,7 +5,7 @@ import math
 import random
 import struct
 
-from gipextract.read.pdf import _round2
+from gipextract.read.pdf_glyphs import round2 as _round2
 
 
 def _same(a: float, b: float) -> bool:
@@ -27,3 +27,25 @@ def test_round2_is_round_to_two_places() -> None:
     got = _round2(values)
     assert len(got) == len(values)
     assert all(_same(g, round(v, 2)) for g, v in zip(got, values))
+
+
+def test_assign_puts_each_glyph_in_the_cell_cell_at_finds() -> None:
+    from gipextract.read.grid import grids
+    from gipextract.read.pdf_tables import assign
+
+    # A 4 x 3 table with the middle rule of its second row missing (a merged cell).
+    xs, ys = [50.0, 120.0, 200.0, 260.0, 330.0], [100.0, 120.0, 140.0, 175.5]
+    segs = [(xs[0], y, xs[-1], y) for y in ys]
+    segs += [(x, ys[0], x, ys[-1]) for x in (xs[0], xs[1], xs[-1])]
+    segs += [(x, y0, x, y1) for x in xs[2:4] for y0, y1 in ((ys[0], ys[1]), (ys[2], ys[3]))]
+    (grid,) = grids(segs)
+    rnd = random.Random(7)
+    points = [(rnd.uniform(40, 340), rnd.uniform(90, 185)) for _ in range(3000)]
+    points += [(x, y) for x in xs for y in ys]  # on the rules themselves, the frame's edges included
+    boxes = [(x - 1.0, y - 1.0, x + 1.0, y + 1.0) for x, y in points]
+    placed, torn = assign("x" * len(boxes), boxes.__getitem__, [grid])
+    got = {i: cell for cell, glyphs in placed.get(0, {}).items() for i in glyphs}
+    for i, (x, y) in enumerate(points):
+        inside = xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]
+        assert got.get(i) == (grid.cell_at(x, y) if inside else None)
+    assert not torn

@@ -16,7 +16,8 @@ from ..limits import Budget, checkpoint, limit_glyphs
 from .document import Block, Document, Fragment, Notice, OcrFacts, PageFacts, Provenance
 from .grid import grids
 from .options import DEFAULT_OPTIONS, ReadOptions
-from .pdf_rules import plain, segments
+from .pdf_glyphs import Boxes
+from .pdf_rules import segments
 from .pdf_tables import assign, cell_text, table_block, usable
 
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
@@ -139,7 +140,7 @@ def _read_page(page, number: int, tables: int = 0, reflowed: bool = False) -> tu
             return [], "garbled"
         height = page.get_height()
         boxes_ok = len(text) == count  # char index ↔ string index (no surrogate pairs)
-        fetch = _Boxes(tp, text, height)
+        fetch = Boxes(tp, text, height)
         lines = re.split(r"\r\n|\n|\r", text)
         filled = [ln for ln in lines if ln.strip()]
         ruled = _ruled(page, text, fetch, height, number, tables, reflowed) if boxes_ok else None
@@ -164,7 +165,7 @@ def _read_page(page, number: int, tables: int = 0, reflowed: bool = False) -> tu
         tp.close()
 
 
-def _ruled(page, text: str, fetch: "_Boxes", height: float, number: int, tables: int, reflowed: bool
+def _ruled(page, text: str, fetch: "Boxes", height: float, number: int, tables: int, reflowed: bool
            ) -> tuple[str, list[tuple[int, float, Block]]] | None:
     """The page's ruled tables: the text with their glyphs blanked, and each table's block
     with where its text starts in the text layer and the top of its frame; None without any."""
@@ -218,7 +219,7 @@ def _bottom(block: Block) -> float:
     return max(b[3] for b in boxes) if all(boxes) else float("inf")  # type: ignore[index]
 
 
-def _glyph_lines(text: str, fetch: "_Boxes", page: int) -> list[Block]:
+def _glyph_lines(text: str, fetch: "Boxes", page: int) -> list[Block]:
     """Lines rebuilt from the glyphs' boxes, for a page whose text layer breaks after nearly
     every glyph (a browser's print of a page with spaced-out letters): glyphs whose vertical
     middles fall in one line's band form that line, left to right, with a space where the
@@ -253,108 +254,11 @@ def _glyph_lines(text: str, fetch: "_Boxes", page: int) -> list[Block]:
     return blocks
 
 
-class _Boxes:
-    """Glyph boxes of one text page (top-down, rounded to 0.01 pt), each fetched from pdfium
-    once, when first asked for, and kept for the page: the ruled-table pass and the line
-    reader share them, and a label line fetches only the boxes its words' ends need. A
-    whitespace glyph's box is never asked for (words, cells and lines are made of the others).
-
-    pdfium has no call giving many glyphs' boxes at once (``FPDFText_GetRect`` merges a
-    range into one rectangle), so each glyph costs one C call; it goes through a prototype
-    taking plain addresses: 0.8 µs a call against 1.5 µs through pypdfium2's typed binding,
-    and 2.3 µs a box with the rounding against 3.1 µs (03-seed002-random-merges.pdf, 1204
-    glyphs, best of 7; rounding is the rest)."""
-
-    def __init__(self, tp, text: str, height: float) -> None:
-        import ctypes
-
-        self.get, self.raw = _char_box(), ctypes.cast(tp.raw, ctypes.c_void_p).value
-        self.text, self.height = text, height
-        self.buf = (ctypes.c_double * 4)()
-        self.vals = memoryview(self.buf).cast("B").cast("d")
-        self.addrs = [ctypes.addressof(self.buf) + k * ctypes.sizeof(ctypes.c_double) for k in range(4)]
-        self.got: list[tuple[float, float, float, float] | None] = [None] * len(text)
-
-    def at(self, i: int) -> tuple[float, float, float, float]:
-        """The box of glyph ``i``."""
-        got = self.got[i]
-        if got is None:
-            if not self.get(self.raw, i, *self.addrs):
-                raise ValueError(f"pdfium has no box for glyph {i}")
-            left, right, bottom, top = self.vals  # yes, left right bottom top
-            h = self.height
-            got = self.got[i] = (round(left, 2), round(h - top, 2), round(right, 2), round(h - bottom, 2))
-        return got
-
-    def line(self, start: int, n: int) -> list[tuple[float, float, float, float]]:
-        """Boxes of glyphs ``start`` … ``start + n - 1``."""
-        return [self.at(i) for i in range(start, start + n)]
-
-    def every(self) -> list[tuple[float, float, float, float] | None]:
-        """The boxes of all glyphs but whitespace (None there), by glyph index. Fetched into
-        one array and rounded in bulk: 2.6 -> 2.0 ms for 03-seed002-random-merges.pdf's page
-        (1204 glyphs, 980 not whitespace; best of 7), 1.7 ms with :func:`_round2`."""
-        import ctypes
-
-        got, text = self.got, self.text
-        todo = [i for i, ch in enumerate(text) if got[i] is None and not ch.isspace()]
-        if not todo:
-            return got
-        size = ctypes.sizeof(ctypes.c_double)
-        buf = (ctypes.c_double * (4 * len(todo)))()
-        get, raw, at = self.get, self.raw, ctypes.addressof(buf)
-        for i in todo:
-            if not get(raw, i, at, at + size, at + 2 * size, at + 3 * size):
-                raise ValueError(f"pdfium has no box for glyph {i}")
-            at += 4 * size
-        vals, h = buf[:], self.height
-        boxes = zip(_round2(vals[0::4]), _round2([h - v for v in vals[3::4]]),
-                    _round2(vals[1::4]), _round2([h - v for v in vals[2::4]]))
-        for i, box in zip(todo, boxes):
-            got[i] = box
-        return got
-
-
-def _round2(values: list[float]) -> list[float]:
-    """``[round(v, 2) for v in values]``, bit for bit, in 2/3 of the time (a glyph's box is
-    four values: ``_Boxes.every`` 2.0 -> 1.75 µs a glyph, 03-seed002-random-merges.pdf, best
-    of 15).
-
-    ``round(v, 2)`` is the double nearest to K/100, K the integer nearest to v·100 (ties to
-    even), worked out through a decimal string. Where ``y = v * 100.0`` (off v·100 by at most
-    half a unit in its last place) lies clearly inside K's half-unit, K is ``round(y)`` and
-    ``K / 100.0``, being correctly rounded, is that same double; near a tie, at zero (its sign)
-    or out of range the value goes to ``round`` itself."""
-    out = []
-    add = out.append
-    for v in values:
-        y = v * 100.0
-        if -1e9 < y < 1e9:
-            k = round(y)
-            if k and -0.4999 < y - k < 0.4999:
-                add(k / 100.0)
-                continue
-        add(round(v, 2))
-    return out
-
-
-_CHAR_BOX: list = []
-
-
-def _char_box():  # type: ignore[no-untyped-def]
-    """``FPDFText_GetCharBox`` with plain addresses (made once per process)."""
-    if not _CHAR_BOX:
-        import pypdfium2.raw as raw
-
-        _CHAR_BOX.append(plain(raw.FPDFText_GetCharBox))
-    return _CHAR_BOX[0]
-
-
 def _line_fragments(tp, line: str, start: int, page: int, height: float, boxes_ok: bool,
-                    fetch: _Boxes | None = None) -> list[Fragment]:
+                    fetch: Boxes | None = None) -> list[Fragment]:
     checkpoint()  # a page can hold 200,000 lines: the time limit is checked per line
     chars = list(line)
-    boxes = fetch or _Boxes(tp, tp.get_text_range(), height)
+    boxes = fetch or Boxes(tp, tp.get_text_range(), height)
 
     def box(k: int) -> tuple[float, float, float, float]:
         return boxes.at(start + k)

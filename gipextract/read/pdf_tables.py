@@ -26,19 +26,20 @@ def assign(text: str, box: GlyphBox, grids: list[Grid]) -> tuple[dict[int, dict[
     line reader reads them). Spaces go nowhere."""
     placed: list[dict[GridCell, list[int]]] = [{} for _ in grids]
     torn: set[int] = set()
-    # Grid.cell_at worked inline with each grid's lines fetched once (assign() 1.4 -> 1.2 ms
-    # a document over bench/bench_floor.py's PDFs, best of 5).
-    frames = [(k, g.xs[0], g.ys[0], g.xs[-1], g.ys[-1], g.xs, g.ys, len(g.xs) - 2, len(g.ys) - 2, g.slots, placed[k])
+    # Grid.cell_at worked inline with each grid's lines fetched once, its clamping done by
+    # bisect's bounds: inside the frame, bisect_right(xs, x, 0, len(xs) - 1) - 1 is the column
+    # cell_at finds, the right edge included (assign() 1.4 -> 1.0 ms a document over
+    # bench/bench_floor.py's PDFs, best of 5).
+    frames = [(k, g.xs[0], g.ys[0], g.xs[-1], g.ys[-1], g.xs, g.ys, len(g.xs) - 1, len(g.ys) - 1, g.slots, placed[k])
               for k, g in enumerate(grids)]
     for i, ch in enumerate(text):
         if ch.isspace():
             continue
         b = box(i)
         x, y = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
-        for k, x0, y0, x1, y1, xs, ys, last_col, last_row, slots, cells in frames:
+        for k, x0, y0, x1, y1, xs, ys, cols, rows, slots, cells in frames:
             if x0 <= x <= x1 and y0 <= y <= y1:
-                cell = slots.get((min(max(bisect_right(ys, y) - 1, 0), last_row),
-                                  min(max(bisect_right(xs, x) - 1, 0), last_col)))
+                cell = slots.get((bisect_right(ys, y, 0, rows) - 1, bisect_right(xs, x, 0, cols) - 1))
                 if cell is None:
                     torn.add(k)
                 else:
