@@ -49,3 +49,27 @@ def test_assign_puts_each_glyph_in_the_cell_cell_at_finds() -> None:
         inside = xs[0] <= x <= xs[-1] and ys[0] <= y <= ys[-1]
         assert got.get(i) == (grid.cell_at(x, y) if inside else None)
     assert not torn
+
+
+def test_path_points_read_in_one_piece_are_those_the_calls_give(monkeypatch) -> None:
+    import pypdfium2 as pdfium
+
+    from conftest import CORPUS
+    from gipextract.read import pdf_rules
+
+    pdfs = sorted((CORPUS / "pdf").glob("*.pdf"))[:3] + sorted((CORPUS / "sparse" / "pdf").glob("*.pdf"))[:2]
+    rules = 0
+    for path in pdfs:
+        doc = pdfium.PdfDocument(str(path))
+        try:
+            for page in doc:
+                height = page.get_height()
+                monkeypatch.setitem(pdf_rules._LAYOUT, "checked", pdf_rules._CHECKS)  # records trusted
+                monkeypatch.setitem(pdf_rules._LAYOUT, "wrong", False)
+                fast = pdf_rules.segments(page, height)
+                monkeypatch.setitem(pdf_rules._LAYOUT, "wrong", True)  # four calls a point
+                assert repr(fast) == repr(pdf_rules.segments(page, height))  # -0.0 included
+                rules += len(fast)
+        finally:
+            doc.close()
+    assert rules > 100

@@ -179,20 +179,21 @@ def _points(api: _Api, obj: int) -> list[tuple[float, float, int, int]]:
         return []
     get_segment = api.FPDFPath_GetPathSegment
     first = get_segment(obj, 0)
-    if first and _LAYOUT and _LAYOUT[0] and (n == 1 or get_segment(obj, n - 1) == first + _POINT.size * (n - 1)):
+    if first and not _LAYOUT["wrong"] and (n == 1 or get_segment(obj, n - 1) == first + _POINT.size * (n - 1)):
         got = list(_POINT.iter_unpack(ctypes.string_at(first, _POINT.size * n)))
-        if _LAYOUT[0] is True:
+        if _LAYOUT["checked"] >= _CHECKS:
             return got
-        _LAYOUT[0] -= 1  # still checking
-        if got == _called(api, obj, n):
-            if not _LAYOUT[0]:
-                _LAYOUT[0] = True
-            return got
-        _LAYOUT[0] = 0  # not pdfium's layout here: the calls from now on
+        called = _called(api, obj, n)
+        if got == called:
+            _LAYOUT["checked"] += 1
+        else:
+            _LAYOUT["wrong"] = True  # not pdfium's layout here: the calls from now on
+        return called
     return _called(api, obj, n)
 
 
-_LAYOUT: list = [8]  # paths still to check the records against the calls; True once checked; 0: unusable
+_CHECKS = 8  # paths whose records are checked against the calls before the records are trusted
+_LAYOUT = {"checked": 0, "wrong": False}  # for the process (threads racing here only check more)
 
 
 def _called(api: _Api, obj: int, n: int) -> list[tuple[float, float, int, int]]:
