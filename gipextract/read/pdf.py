@@ -16,21 +16,26 @@ from ..limits import Budget, checkpoint, limit_glyphs
 from .document import Block, Document, Fragment, Notice, OcrFacts, PageFacts, Provenance
 from .grid import grids
 from .options import DEFAULT_OPTIONS, ReadOptions
-from .pdf_rules import plain, segments
+from .pdf_glyphs import Boxes
+from .pdf_rules import segments
 from .pdf_tables import assign, cell_text, table_block, usable
 
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DIGIT_RE = re.compile(r"\d")
+_CJK_RE = re.compile("[\u4e00-\u9fff]")
+_ODD_RE = re.compile("[\u0080-\u0084\u0086-\u009f\u00a1-\u024f\ue000-\uf8ff\ufffd]")  # no whitespace (NEL, NBSP)
 
 
 def _garbled(text: str) -> bool:
     """Mojibake or undecodable glyphs: little CJK, much Latin-1/private-use/replacement."""
-    chars = [ch for ch in text if not ch.isspace()]
-    if len(chars) < 20:
+    # Counted by str.split (splits at str.isspace) and regular expressions, not glyph by glyph
+    # in Python: 0.26 -> 0.14 ms a document over bench/bench_floor.py's PDFs, best of 7.
+    chars = sum(map(len, text.split()))
+    if chars < 20:
         return False
-    cjk = sum(1 for ch in chars if "\u4e00" <= ch <= "\u9fff")
-    odd = sum(1 for ch in chars if "\u0080" <= ch <= "\u024f" or "\ue000" <= ch <= "\uf8ff" or ch == "\ufffd")
-    return odd > 0.2 * len(chars) and cjk < 0.2 * len(chars)
+    cjk = len(_CJK_RE.findall(text))
+    odd = len(_ODD_RE.findall(text))
+    return odd > 0.2 * chars and cjk < 0.2 * chars
 
 
 # Producers that reflow a page as they print it (a row that lost a cell is drawn left-packed).
@@ -135,7 +140,7 @@ def _read_page(page, number: int, tables: int = 0, reflowed: bool = False) -> tu
             return [], "garbled"
         height = page.get_height()
         boxes_ok = len(text) == count  # char index ↔ string index (no surrogate pairs)
-        fetch = _Boxes(tp, height)
+        fetch = Boxes(tp, text, height)
         lines = re.split(r"\r\n|\n|\r", text)
         filled = [ln for ln in lines if ln.strip()]
         ruled = _ruled(page, text, fetch, height, number, tables, reflowed) if boxes_ok else None
@@ -160,22 +165,24 @@ def _read_page(page, number: int, tables: int = 0, reflowed: bool = False) -> tu
         tp.close()
 
 
-def _ruled(page, text: str, fetch: "_Boxes", height: float, number: int, tables: int, reflowed: bool
+def _ruled(page, text: str, fetch: "Boxes", height: float, number: int, tables: int, reflowed: bool
            ) -> tuple[str, list[tuple[int, float, Block]]] | None:
     """The page's ruled tables: the text with their glyphs blanked, and each table's block
     with where its text starts in the text layer and the top of its frame; None without any."""
     found = grids(segments(page, height))
     if not found:
         return None
-    boxes = fetch.line(0, len(text))
+    boxes = fetch.every()
     box = boxes.__getitem__
     placed, torn = assign(text, box, found)
     chars = list(text)
     table_at: list[tuple[int, float, Block]] = []
     for k, grid in enumerate(found):
+        if k in torn:
+            continue
         cells = placed.get(k, {})
         texts = {cell: cell_text(text, glyphs, box) for cell, glyphs in cells.items()}
-        if k in torn or not usable(texts):
+        if not usable(texts):
             continue
         where = {cell: _extent([boxes[i] for i in g]) for cell, g in cells.items()}
         first = min(i for g in cells.values() for i in g)
@@ -212,7 +219,7 @@ def _bottom(block: Block) -> float:
     return max(b[3] for b in boxes) if all(boxes) else float("inf")  # type: ignore[index]
 
 
-def _glyph_lines(text: str, fetch: "_Boxes", page: int) -> list[Block]:
+def _glyph_lines(text: str, fetch: "Boxes", page: int) -> list[Block]:
     """Lines rebuilt from the glyphs' boxes, for a page whose text layer breaks after nearly
     every glyph (a browser's print of a page with spaced-out letters): glyphs whose vertical
     middles fall in one line's band form that line, left to right, with a space where the
@@ -247,65 +254,11 @@ def _glyph_lines(text: str, fetch: "_Boxes", page: int) -> list[Block]:
     return blocks
 
 
-class _Boxes:
-    """Glyph boxes of one text page (top-down, rounded to 0.01 pt), each fetched from pdfium
-    once, when first asked for, and kept for the page: the ruled-table pass and the line
-    reader share them, and a label line fetches only the boxes its words' ends need.
-
-    pdfium has no call giving many glyphs' boxes at once (``FPDFText_GetRect`` merges a
-    range into one rectangle), so each glyph costs one C call; it goes through a prototype
-    taking plain addresses: 0.8 µs a call against 1.5 µs through pypdfium2's typed binding,
-    and 2.3 µs a box with the rounding against 3.1 µs (03-seed002-random-merges.pdf, 1204
-    glyphs, best of 7; rounding is the rest)."""
-
-    def __init__(self, tp, height: float) -> None:
-        import ctypes
-
-        self.get, self.raw = _char_box(), ctypes.cast(tp.raw, ctypes.c_void_p).value
-        self.height = height
-        self.vals = [ctypes.c_double() for _ in range(4)]
-        self.addrs = [ctypes.addressof(v) for v in self.vals]
-        self.got: dict[int, tuple[float, float, float, float]] = {}
-
-    def at(self, i: int) -> tuple[float, float, float, float]:
-        """The box of glyph ``i``."""
-        got = self.got.get(i)
-        if got is None:
-            got = self.got[i] = self.line(i, 1)[0]
-        return got
-
-    def line(self, start: int, n: int) -> list[tuple[float, float, float, float]]:
-        """Boxes of glyphs ``start`` … ``start + n - 1``."""
-        get, raw, (rl, rr, rb, rt), (l, r, b, t), h = self.get, self.raw, self.addrs, self.vals, self.height
-        got = self.got
-        out = []
-        for i in range(start, start + n):
-            box = got.get(i)
-            if box is None:
-                if not get(raw, i, rl, rr, rb, rt):  # yes, left right bottom top
-                    raise ValueError(f"pdfium has no box for glyph {i}")
-                box = got[i] = (round(l.value, 2), round(h - t.value, 2), round(r.value, 2), round(h - b.value, 2))
-            out.append(box)
-        return out
-
-
-_CHAR_BOX: list = []
-
-
-def _char_box():  # type: ignore[no-untyped-def]
-    """``FPDFText_GetCharBox`` with plain addresses (made once per process)."""
-    if not _CHAR_BOX:
-        import pypdfium2.raw as raw
-
-        _CHAR_BOX.append(plain(raw.FPDFText_GetCharBox))
-    return _CHAR_BOX[0]
-
-
 def _line_fragments(tp, line: str, start: int, page: int, height: float, boxes_ok: bool,
-                    fetch: _Boxes | None = None) -> list[Fragment]:
+                    fetch: Boxes | None = None) -> list[Fragment]:
     checkpoint()  # a page can hold 200,000 lines: the time limit is checked per line
     chars = list(line)
-    boxes = fetch or _Boxes(tp, height)
+    boxes = fetch or Boxes(tp, tp.get_text_range(), height)
 
     def box(k: int) -> tuple[float, float, float, float]:
         return boxes.at(start + k)
