@@ -19,6 +19,7 @@ from .tokens import Token, blank_out, tokenize
 
 _ORDINAL_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}[.、]\s*$")
 _TRAILING_TEXT_RE = LazyPattern(f"[{HAN}]{{6,}}")
+_HAN_AT_RE = LazyPattern(f"[{HAN}]")
 
 
 def read_rows(state: State) -> None:
@@ -38,6 +39,15 @@ def table_runs(flat: Flat, table: TableRead, template_id: str) -> None:
         label_prov = flat.fragments[flat.frag_of(flat.full(hit.start))].prov if hit.row.label is not None else None  # type: ignore[arg-type]
         tokens, extras = read_run(flat, noise, hit.end, run_end, run_end == table.end,  # type: ignore[arg-type]
                                   table.spec.key, label_prov)
+        if hit.row.label is not None and "\n" in flat.text[flat.full(hit.start):flat.full_end(hit.end)]:  # type: ignore[arg-type]
+            # A label wrapped over lines owns the values printed between its pieces (pymupdf4llm:
+            # `（二）部分公开（区分处理的，只` / `- — / 1 1` / `计这一情形，不计其他情形）`).
+            # Only lines strictly between its first and last: the first may hold its ordinal (`1.`).
+            inner, _ = read_run(flat, noise, hit.start, hit.end, False, table.spec.key, label_prov)  # type: ignore[arg-type]
+            first = flat.frag_of(flat.full(hit.start))  # type: ignore[arg-type]
+            last_f = flat.frag_of(flat.full_end(hit.end) - 1)  # type: ignore[arg-type]
+            lines = {flat.provs[first].line, flat.provs[last_f].line}
+            tokens = [t for t in inner if t.prov.line is not None and t.prov.line not in lines] + tokens
         table.runs.append((hit, label_prov, tokens, extras))
     adopt_orphans(table.spec, [(tokens, extras) for _, _, tokens, extras in table.runs])
 
@@ -59,6 +69,11 @@ def read_run(flat: Flat, noise: "re.Pattern[str]", cstart: int, cend: int, last:
         if f0 <= f <= f1:
             spans.append((flat.starts[f] - a, flat.starts[f] + len(flat.frag_texts[f]) + 1 - a))
     spans += [(x - a, y - a) for x, y in flat.stamps if x < b and y > a]
+    # The run ends where the next label's hit begins; a split label is found from its words
+    # (其他法律…公开), and its ordinal `2.` just before is no value of this row.
+    tail = _ORDINAL_BEFORE_RE.search(flat.text, max(a, b - 4), b)
+    if tail is not None and b < len(flat.text) and _HAN_AT_RE.match(flat.text, b):
+        spans.append((tail.start() - a, b - a))
     text = blank_out(flat.text[a:b], [(max(0, x), min(b - a, y)) for x, y in spans])
     toks, pieces = tokenize(text, a, flat.starts, flat.frag_texts, flat.provs)
     if any(t.blank and t.prov.table is not None for _, t in toks):

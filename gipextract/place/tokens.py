@@ -46,9 +46,10 @@ _TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无(?!\s*(?:法�
 _YEAR_AFTER_RE = re.compile(r"[ \t\u3000]*年")
 _ORDINAL_AFTER_RE = re.compile(f"[.、][{HAN}]")
 _GROUP_ORDINAL_RE = re.compile(r"\([一二三四五六七八九十]\)$")
-# A group may run over line breaks (a wrapped label), but not over a line that starts with a
-# number: that is a row of values printed between the lines of the wrapped label.
-_PAREN_RE = re.compile(r"\(([^()\n]*(?:\n(?![ \t]*[-+]?\d)[^()\n]*)*)\)")
+# A group may run over line breaks (a wrapped label), but not over a line of values, blank
+# markers first or not: that is a row's values printed between the lines of the wrapped label
+# (`（区分处理的，只` / `- — / 1 1` / `计这一情形…）`).
+_PAREN_RE = re.compile(r"\(([^()\n]*(?:\n(?![ \t]*(?:[-\u2014/无][ \t]+)*[-+]?\d)[^()\n]*)*)\)")
 _CJK_RUN_RE = LazyPattern(f"[{HAN}]{{2,}}")
 # Page numbers printed inside a table (`- 3 -`, `第3页`), as a whole line of a text whose
 # lines are fragments (the spaces cannot run across a line break).
