@@ -147,3 +147,31 @@ def test_a_value_after_a_heading_may_be_the_next_short_rows() -> None:
     for row, col in (("fees", "previous_items"), ("procurement", "items")):
         cell = report.cell("proactive", row, col)
         assert cell.status == "missing", cell
+
+
+def test_in_a_document_written_cell_by_cell_a_short_row_and_the_next_are_open() -> None:
+    # Plain pdftotext of a 2019 report whose table 三 was written cell by cell: table 二 reads
+    # `行政处罚 / 20 / 行政强制 / — 83 —`; 83 is 行政处罚's 处理决定数量, and 行政强制 read
+    # `— 83 —` as a change of 83 (held-out sparse outputs, seed offset 300).
+    from gipextract.place.cell_by_cell import short_and_next
+    from gipextract.place.state import RowRead, TableRead
+    from gipextract.place.tokens import Token
+    from gipextract.place.values import Number
+    from gipextract.read.document import Provenance
+    from gipextract.templates import get
+
+    spec = get("2019").table("proactive")
+    by_key = {r.key: r for r in spec.rows}
+
+    def tok(text: str, line: int) -> Token:
+        return Token(None if text in "—-/" else Number(text), text, Provenance(line=line), False)
+
+    rows = [RowRead(by_key["penalty"], True, (tok("20", 10),)),
+            RowRead(by_key["coercion"], True, (tok("—", 12), tok("83", 12), tok("—", 12))),
+            RowRead(by_key["fees"], True, (tok("1", 14), tok("0", 14)))]
+    table = TableRead(spec, True, rows=rows)
+    assert short_and_next(table) == {0, 1}
+    # With positions (a PDF's boxes, a table's cells) nothing is opened.
+    boxed = [RowRead(r.row, True, tuple(t._replace(prov=Provenance(page=1, bbox=(0, 0, 1, 1))) for t in r.tokens))
+             for r in rows]
+    assert short_and_next(TableRead(spec, True, rows=boxed)) == set()

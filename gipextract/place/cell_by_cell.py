@@ -184,3 +184,20 @@ def rows_pieced(table: TableRead) -> set[int]:
             if i + 1 < len(rows) and rows[i + 1].found and len(rows[i + 1].tokens) < len(rows[i + 1].row.columns):
                 out.add(i + 1)
     return out
+
+
+def short_and_next(table: TableRead) -> set[int]:
+    """In a document another table of which was written cell by cell, the rows of this one
+    printing fewer values than cells, and the row after each (indices into ``all_rows``):
+    the missing values may stand on the next row, and its own on this one (plain pdftotext:
+    `行政处罚 / 20 / 行政强制 / — 83 —`, 83 being 行政处罚's)."""
+    rows = table.all_rows()
+    if not unpositioned([r for r in rows if r.found]):
+        return set()
+    out: set[int] = set()
+    for i, r in enumerate(rows):
+        if r.found and 0 < len(r.tokens) < len(r.row.columns):
+            out.add(i)
+            if i + 1 < len(rows) and rows[i + 1].found:
+                out.add(i + 1)
+    return out

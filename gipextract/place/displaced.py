@@ -7,7 +7,7 @@ in the document, but not where order would put them.
 from __future__ import annotations
 
 from ..report import finding
-from .cell_by_cell import (order_lost, printed_again, rows_pieced, value_lines_beside_bare,
+from .cell_by_cell import (order_lost, printed_again, rows_pieced, short_and_next, value_lines_beside_bare,
                            values_after_wording)
 from .extras import is_form_wording
 from .labels import noise_pattern
@@ -143,6 +143,7 @@ def open_displaced(state: State) -> None:
     each with its finding; rows that order could not pair (:mod:`.order`) get theirs."""
     blank = {k for k, t in state.tables.items() if blank_table(state, t, _next_rows(state, k))}
     state.flattened = any(scrambled_table(t.rows) for k, t in state.tables.items() if k not in blank)
+    cell_by_cell = any(order_lost(state, t) for k, t in state.tables.items() if k not in blank)
     for table in state.tables.values():
         key, rows = table.spec.key, table.all_rows()
         table.displaced = displaced_rows(rows) | value_lines_beside_bare(table) | printed_again(state, table) | \
@@ -150,6 +151,8 @@ def open_displaced(state: State) -> None:
         if values_unplaced(state, table):
             table.displaced |= {i for i, r in enumerate(rows) if r.found and r.row.label and not r.tokens}
             table.displaced |= short_beside_wording(table)
+        if cell_by_cell:
+            table.displaced |= short_and_next(table)
         after = values_after_wording(state, table) - table.displaced
         table.displaced |= after
         lost = key not in blank and order_lost(state, table)
