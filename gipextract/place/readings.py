@@ -52,7 +52,7 @@ def enumerate_row(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequenc
     if not joined:
         return plain
     keep = [] if lone_piece else [p for p in plain if FORCED not in p.origin and _holds(p.values, local)]
-    return _dedupe(keep + joined)
+    return dedupe(keep + joined)
 
 
 def _joinable(tokens: Sequence[Token]) -> list[int]:
@@ -144,7 +144,7 @@ def _readings(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Se
             # forced one, and the identities of the whole table choose or leave it ambiguous.
             keep = [i for i, t in enumerate(tokens) if not t.blank]
             shifted = _readings([tokens[i] for i in keep], kinds, local, cap)
-            return _dedupe([forced] + [Placement(q.values, tuple(keep[o] if o >= 0 else o for o in q.origin), q.pieces)
+            return dedupe([forced] + [Placement(q.values, tuple(keep[o] if o >= 0 else o for o in q.origin), q.pieces)
                                        for q in shifted if FORCED not in q.origin])
         return [forced] if forced else [p]  # printed values stand even when they break an identity
     if 0 < len(tokens) < n and _zeros_only(tokens, kinds, local):
@@ -163,10 +163,10 @@ def _readings(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Se
     if fusable:
         out += _search(tokens, kinds, local, cap, split=True)
     if out:
-        return _dedupe(out)
+        return dedupe(out)
     loose = _search(tokens, kinds, (), cap, split=False)
     forced = [f for p in loose if (f := _force(p, local, kinds, tokens)) is not None]
-    return _dedupe(forced)
+    return dedupe(forced)
 
 
 def _zeros_only(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]]) -> bool:
@@ -319,14 +319,14 @@ def _search(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequ
         return all(sum(values[c] * k for c, k in eq) == 0 for eq in closing.get(col, ()))
 
     rec(0, 0, 0)
-    return _dedupe(out)
+    return dedupe(out)
 
 
 def _digits(t: Token) -> str:
     return t.number.digits if t.number is not None else ""
 
 
-def _dedupe(ps: list[Placement]) -> list[Placement]:
+def dedupe(ps: list[Placement]) -> list[Placement]:
     seen: dict[tuple, Placement] = {}
     for p in ps:
         seen.setdefault((p.values, p.origin, p.pieces), p)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from ..report import finding
 from .placement import Placement, SearchTooLarge
-from .readings import _dedupe, blank_total_readings, enumerate_row
+from .readings import dedupe, blank_total_readings, enumerate_row
 from .state import RowRead, State, TableRead
 from .tokens import EMPTY_CELL, Token
 
@@ -54,10 +54,18 @@ def row_readings(state: State) -> None:
                 state.findings.append(finding("placement_too_large", _refs(key, r), table=key, row=r.row.key))
                 found[i] = None
         rows = table.all_rows()  # with layout padding trimmed
-        blank = {i: blank_total_readings(rows[i].tokens, [kind_of[c] for c in rows[i].row.columns], local[i])
-                 for i in found}
-        if _total_left_blank(found, blank):
-            found = {i: _dedupe((p or []) + blank[i]) if blank[i] else p for i, p in found.items()}
+
+        def blank_total(i: int) -> list[Placement]:
+            return blank_total_readings(rows[i].tokens, [kind_of[c] for c in rows[i].row.columns], local[i])
+
+        # Most of the short rows (two at least) must fit only with their 总计 blank: one such
+        # row alone may be a value a converter moved from its row. Rows that fit nowhere are
+        # few, so they are searched first, the others only when two of them fit that way.
+        only = {i: b for i, p in found.items() if p == [] and (b := blank_total(i))}
+        if len(only) >= 2:
+            blank = {i: only[i] if i in only else blank_total(i) for i in found}
+            if 2 * len(only) >= sum(1 for b in blank.values() if b):
+                found = {i: dedupe((p or []) + blank[i]) if blank[i] else p for i, p in found.items()}
         table.readings = []
         for i, r in enumerate(rows):
             p = found.get(i)
@@ -66,14 +74,6 @@ def row_readings(state: State) -> None:
                                               printed=[t.text for t in r.tokens], count=len(r.tokens),
                                               width=len(r.row.columns)))
             table.readings.append(p or None)
-
-
-def _total_left_blank(found: dict[int, list[Placement] | None], blank: dict[int, list[Placement]]) -> bool:
-    """Do most of the table's short rows (two at least) fit only with their total left blank?
-    One such row alone may be a value a converter moved from its row."""
-    short = [i for i, b in blank.items() if b]
-    only = [i for i in short if found[i] == []]
-    return len(only) >= 2 and 2 * len(only) >= len(short)
 
 
 def _refs(key: str, r: RowRead) -> list[str]:
