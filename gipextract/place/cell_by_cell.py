@@ -48,9 +48,9 @@ def order_lost(state: State, table: TableRead) -> bool:
     row. Or two labels or more come apart over several lines, and either no blank marker is
     printed while most labels print nothing (the values stand in a few clumps), or three rows
     or more print fewer values than cells while a label prints none (values went to a
-    neighbour). A converter that keeps rows together (a DOCX's
-    text, a portal page's) prints a row's values after its label, full or with its empty
-    cells only missing, and leaves no label bare beside short rows."""
+    neighbour). A converter that keeps rows together (a DOCX's text, a portal page's) prints
+    a row's values after its label, full or with its empty cells only missing, and leaves no
+    label bare beside short rows."""
     rows = [r for r in table.rows if r.found and r.row.label]
     valued = [r for r in rows if r.tokens]
     if not valued or not unpositioned(valued):

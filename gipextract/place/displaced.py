@@ -143,7 +143,7 @@ def open_displaced(state: State) -> None:
     each with its finding; rows that order could not pair (:mod:`.order`) get theirs."""
     blank = {k for k, t in state.tables.items() if blank_table(state, t, _next_rows(state, k))}
     state.flattened = any(scrambled_table(t.rows) for k, t in state.tables.items() if k not in blank)
-    cell_by_cell = any(order_lost(state, t) for k, t in state.tables.items() if k not in blank)
+    lost_order = {k for k, t in state.tables.items() if k not in blank and order_lost(state, t)}
     for table in state.tables.values():
         key, rows = table.spec.key, table.all_rows()
         table.displaced = displaced_rows(rows) | value_lines_beside_bare(table) | printed_again(state, table) | \
@@ -151,11 +151,11 @@ def open_displaced(state: State) -> None:
         if values_unplaced(state, table):
             table.displaced |= {i for i, r in enumerate(rows) if r.found and r.row.label and not r.tokens}
             table.displaced |= short_beside_wording(table)
-        if cell_by_cell:
+        if lost_order:
             table.displaced |= short_and_next(table)
         after = values_after_wording(state, table) - table.displaced
         table.displaced |= after
-        lost = key not in blank and order_lost(state, table)
+        lost = key in lost_order
         table.scrambled = key not in blank and scrambled_table(rows, state.flattened) or \
             values_among_headers(table, state.flattened) or lost
         if table.scrambled:
