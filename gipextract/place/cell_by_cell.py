@@ -18,6 +18,7 @@ from .state import RowRead, State, TableRead
 # (不计其他情形), so only the longer ones (信息内容, 本年处理决定数量, 第二十条第（八）项) say
 # "a table heading stands here".
 _MIN_WORDING = 4
+_MAX_PRINTINGS = 8
 
 
 def unpositioned(rows: list[RowRead]) -> bool:
@@ -158,7 +159,11 @@ def printed_again(state: State, table: TableRead) -> set[int]:
             continue
         label = compact(r.row.label or "")
         at = flat.compact.find(label)
-        while at >= 0:
+        # A report prints a label a few times at most; a text repeating it endlessly is no
+        # report, and is not searched through.
+        for _ in range(_MAX_PRINTINGS):
+            if at < 0:
+                break
             if at != h.start and flat.value_on_line(at + len(label)):
                 out.add(i)
                 break
