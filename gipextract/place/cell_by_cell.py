@@ -29,9 +29,10 @@ def unpositioned(rows: list[RowRead]) -> bool:
 
 
 def _loose(row: RowRead) -> bool:
-    """Is the row's label printed without a box on a page (text, or a text tool's table)?"""
+    """Is the row's label printed in text or a text tool's table (a line, no box on a page and
+    no cell of a DOCX or HTML table)?"""
     p = row.label_prov
-    return p is None or p.bbox is None
+    return p is None or p.bbox is None and (p.table is None or p.line is not None)
 
 
 def _wrapped_labels(state: State, table: TableRead) -> int:
@@ -74,6 +75,8 @@ def values_after_wording(state: State, table: TableRead) -> set[int]:
     35 is 行政许可's) or after the next heading (`第二十条第（八）项 / 8`: 8 is the row
     before's), and order cannot say which row is whose."""
     rows = table.all_rows()
+    if not any(r.found and r.tokens and _loose(r) for r in rows):
+        return set()
     flat = state.flat
     noise = noise_pattern(state.template.id, table.spec.key)  # type: ignore[union-attr]
     hits = sorted((h.start, h.end, h.row.key) for h in table.hits
@@ -135,6 +138,8 @@ def value_lines_beside_bare(table: TableRead) -> set[int]:
     the bare rows next to it are left open (indices into ``all_rows``)."""
     rows = table.all_rows()
     out: set[int] = set()
+    if all(r.tokens or not r.found for r in rows):
+        return out  # no bare label: the common case of a table's cells
     for i, r in enumerate(rows):
         if not r.found or not (_value_lines(r) or _apart(r)):
             continue
