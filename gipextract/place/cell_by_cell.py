@@ -211,3 +211,18 @@ def short_and_next(table: TableRead) -> set[int]:
             if i + 1 < len(rows) and rows[i + 1].found:
                 out.add(i + 1)
     return out
+
+
+def rows_apart(table: TableRead) -> set[int]:
+    """Where three rows or more print their values on a text tool's table row apart from their
+    label line, those rows (indices into ``all_rows``): markitdown writes a PDF table's labels
+    as lines of text between rows of values, and whether a row of values belongs to the label
+    above it or the one below, order cannot say (one report's labels follow their values)."""
+    rows = table.all_rows()
+    apart = {i for i, r in enumerate(rows) if r.found and _apart(r)}
+    found = [r for r in rows if r.found and r.row.label]
+    # Values after their labels leave none for the last label to go without: a bare last
+    # label says the values may come before theirs.
+    if len(apart) < 3 or not found or found[-1].tokens:
+        return set()
+    return apart

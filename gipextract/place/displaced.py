@@ -7,8 +7,8 @@ in the document, but not where order would put them.
 from __future__ import annotations
 
 from ..report import finding
-from .cell_by_cell import (order_lost, printed_again, rows_pieced, short_and_next, value_lines_beside_bare,
-                           values_after_wording)
+from .cell_by_cell import (order_lost, printed_again, rows_apart, rows_pieced, short_and_next,
+                           value_lines_beside_bare, values_after_wording)
 from .extras import is_form_wording
 from .labels import noise_pattern
 from .rows import read_run
@@ -147,7 +147,7 @@ def open_displaced(state: State) -> None:
     for table in state.tables.values():
         key, rows = table.spec.key, table.all_rows()
         table.displaced = displaced_rows(rows) | value_lines_beside_bare(table) | printed_again(state, table) | \
-            rows_pieced(table)
+            rows_pieced(table) | rows_apart(table)
         if values_unplaced(state, table):
             table.displaced |= {i for i, r in enumerate(rows) if r.found and r.row.label and not r.tokens}
             table.displaced |= short_beside_wording(table)
