@@ -265,3 +265,14 @@ def test_a_page_number_between_dashes_is_no_list_item() -> None:
     doc = read("| 3.补正后申请内容仍不明确 | - | — |\n|---|---|---|\n- 2 -\n\n- 1 项\n".encode(), "x.md")
     texts = [f.text for f in doc.fragments() if f.prov.table is None]
     assert texts == ["- 2 -", "1 项"]
+
+
+def test_a_row_of_blank_markers_is_no_header() -> None:
+    # markitdown of a PDF: `3.其他`'s row prints only 无, - and /, then （七）总计 prints `2 | 2`.
+    # Taken for a header, the marker row made the two equal 2s under its two equal 无s one
+    # merged cell, and 自然人's 2 was lost (held-out sparse outputs, #24).
+    md = ("| | 3.其他 | 无 | 无 | - | / | | 无 |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+          "| | （七）总计 | 2 | 2 | — | 无 | | 4 |\n")
+    doc = read(md.encode(), "x.md")
+    row = [f.text for f in doc.fragments() if f.prov.row == 1 and f.text]
+    assert row == ["（七）总计", "2", "2", "—", "无", "4"]

@@ -173,6 +173,7 @@ def _paragraph(line: str, number: int) -> Block:
 
 
 _NUMBER_RE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
+_BLANK_MARK_RE = re.compile(r"^(?:[-\u2014\u2013\uff0d]+|/|无)$")
 
 
 def _table(rows: list[tuple[int, list[str | None]]], table: int) -> Block:
@@ -231,7 +232,9 @@ def _span_cells(rows: list[tuple[int, list[str | None]]]
     in_values = False
     for r, (_, cells) in enumerate(rows):
         texts = [t for t in cells[1:] if t]
-        if texts and not any(_NUMBER_RE.match(t) for t in texts):
+        # A row of blank markers (`3.其他 | 无 | 无 | - | /`) is a row of values, not a header:
+        # read as one, the next row's two equal values under its equal markers were one cell.
+        if texts and not any(_NUMBER_RE.match(t) or _BLANK_MARK_RE.match(t) for t in texts):
             if in_values:
                 block, in_values = [], False
             # Column names over two columns or more: not a section title repeated across the
