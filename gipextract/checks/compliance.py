@@ -212,17 +212,19 @@ def rows_findings(report: Report, context: Context) -> list[Finding]:
     cells was read from it (each missing, or inferred from the identities), between printed
     rows: left out, as opposed to rows printed with zeros or blanks, or the start or end of a
     table that a converter cut off (pandoc's ``[TABLE]``)."""
-    unread = {f"{c.table}.{c.row}": True for c in report.cells}
+    unread: dict[tuple[str, str], bool] = {}
     for c in report.cells:
-        if c.status not in ("missing", "inferred"):
-            unread[f"{c.table}.{c.row}"] = False
+        if c.status in ("missing", "inferred"):
+            unread.setdefault((c.table, c.row), True)
+        else:
+            unread[c.table, c.row] = False
     if not any(unread.values()):
         return []
     template = templates.get(report.template)
     whole = compact(context.text)
     out = []
     for spec in template.tables:
-        absent = [bool(r.label) and unread.get(f"{spec.key}.{r.key}", False)
+        absent = [bool(r.label) and unread.get((spec.key, r.key), False)
                   and not any(_printed(v, whole) for v in (r.label, *r.variants)) for r in spec.rows]  # type: ignore[arg-type]
         rows = [r for i, r in enumerate(spec.rows) if absent[i] and _between_printed(absent, i)]
         if not rows:
@@ -251,9 +253,16 @@ def _printed(label: str, whole: str) -> bool:
     and first two characters are enough (a label wrapped in a narrow column keeps its start on
     one line: 1.信访 / 举报投 / 诉类申请); a label without an ordinal needs its first three
     (行政规 / 范性文件)."""
+    return _label_start(label) in whole
+
+
+@functools.lru_cache(maxsize=None)
+def _label_start(label: str) -> str:
+    """What :func:`_printed` looks for, worked out once a form's label, not once a report
+    (with the unread rows keyed by tuples: rows_findings 0.13 -> 0.07 ms a text report, old and
+    new alternated)."""
     core, ordinal = label_core(label), label_ordinal(label)
-    key = ordinal + core[:2] if ordinal else core[:3]
-    return compact(key) in whole
+    return compact(ordinal + core[:2] if ordinal else core[:3])
 
 
 def unit_name_findings(report: Report, context: Context) -> list[Finding]:

@@ -30,9 +30,14 @@ CONTENT: dict[str, tuple[str, ...]] = {
 _TITLES = [(k, name, re.compile(rx)) for k, name, rx in PARTS]
 # An ordinal starting a heading: after a line break, a space or punctuation, or, for a heading
 # of the form (known wording), glued to what precedes it (a crawler's page: 39573802895.90元三、收到…).
-_ORDINAL = LazyPattern(r"(?:^|(?<=[\s。.;；:：|#*>\]】]))(?P<ord>[一二三四五六七八九十]{1,2})\s*[、.．,，]\s*")
-_ORDINAL_GLUED = LazyPattern(r"(?<![第（(一二三四五六七八九十])(?P<ord>[一二三四五六七八九十])\s*[、.．,，]\s*")
+# Both start with a numeral: the lookahead lets the scan pass other characters without trying
+# the lookbehinds (with the unnumbered lines tried only where a heading's words are: scan
+# 0.48 -> 0.25 ms a text report, old and new alternated over the corpus texts).
+_ORDINAL = LazyPattern(r"(?=[一二三四五六七八九十])(?:^|(?<=[\s。.;；:：|#*>\]】]))(?P<ord>[一二三四五六七八九十]{1,2})\s*[、.．,，]\s*")
+_ORDINAL_GLUED = LazyPattern(r"(?=[一二三四五六七八九十])(?<![第（(一二三四五六七八九十])(?P<ord>[一二三四五六七八九十])\s*[、.．,，]\s*")
 _UNNUMBERED = LazyPattern(r"(?m)^[ \t#*>|]*(?P<rest>(?:20\d{2}\s*年\s*度?)?[^\n\d]{0,24}?)[ \t*|]*$")
+# A heading's words: a line without them holds no heading (see _match_title).
+_TITLE_WORD = re.compile("情况|事项|措施")
 # Rows of table 三 numbered like the parts, and the wording of part 一's own sub-headings.
 _ROW_LABEL = re.compile(r"本年新收|上年结转|本年度办理结果|办理结果|结转下年度|本年度办|本法提供")
 _TITLE_END = re.compile(r"[\d。.，,；;：:!！?？\n(（]")
@@ -87,8 +92,24 @@ def scan(text: str) -> tuple[dict[str, Heading], list[Heading]]:
         title = _TITLE_END.split(line, 1)[0].strip(" *|#")
         if 2 <= len(title) <= MAX_TITLE and not _ROW_LABEL.search(line[:20]) and re.match(r"[^\W\d_]", title):
             others.append(Heading(None, m["ord"], f"{m['ord']}、{title}", m.start()))
-    for m in _UNNUMBERED.finditer(text):
+    for m in _unnumbered(text):
         hit = _match_title(m["rest"].strip())
         if hit is not None and hit[0] not in found and len(m["rest"].strip()) <= len(hit[1]) + 2:
             found[hit[0]] = Heading(hit[0], None, hit[1], m.start("rest"))
     return found, others
+
+
+def _unnumbered(text: str) -> "list[re.Match[str]]":
+    """What ``_UNNUMBERED.finditer(text)`` gives on the lines holding a heading's words (one
+    match at most a line, within it): the others cannot be headings and are not tried."""
+    out = []
+    line = -1
+    for w in _TITLE_WORD.finditer(text):
+        start = text.rfind("\n", 0, w.start()) + 1
+        if start == line:
+            continue
+        line = start
+        m = _UNNUMBERED.match(text, start)
+        if m is not None:
+            out.append(m)
+    return out

@@ -77,13 +77,24 @@ def _trim(run: str) -> str:
 
 
 def _bare(name: str) -> str:
-    return re.sub(r"(?:办事处|人民政府|政府|党工委|党委)$", "", re.sub(r"\s+", "", name))
+    return _BARE_TAIL.sub("", _SPACES.sub("", name))
+
+
+# Compiled once: re's own cache is looked up on every call of _bare, _core and _name_core, a
+# few thousand a report (with the endswith below: other_unit_findings 0.14 -> 0.11 ms a text
+# report, old and new alternated).
+_SPACES = re.compile(r"\s+")
+_BARE_TAIL = re.compile(r"(?:办事处|人民政府|政府|党工委|党委)$")
+_CORE = re.compile(r"[^" + _REGIONISH + r"]{2,}(?:街道|镇|乡)$")
+_YEAR_HEAD = re.compile(r"^年度?")
+_REGION_CHAR = re.compile(f"[{_REGIONISH}]")
+_HAN_CHAR = LazyPattern(f"[{HAN}]")
 
 
 def _core(name: str) -> str:
     """A name without its region prefix: 重庆市大渡口区茄子溪街道 → 茄子溪街道."""
     b = _bare(name)
-    m = re.search(r"[^" + _REGIONISH + r"]{2,}(?:街道|镇|乡)$", b)
+    m = _CORE.search(b)
     return m.group(0) if m else b
 
 
@@ -117,6 +128,7 @@ _NOT_CORES = {"开展", "提升", "推进", "围绕", "参观", "加强", "全�
               "其他", "周边", "兄弟", "乡村", "城乡", "集镇", "建制", "重点", "中心", "乡镇", "城镇", "村镇",
               "小城", "特色小", "社区", "城区", "一个", "两个", "多个", "进一步", "建设", "打造", "管理",
               "治理", "宣传", "联系", "走访", "下沉", "联动", "带动", "辐射", "服务于", "全域"}
+_NOT_CORE_ENDS = tuple(_NOT_CORES)  # one endswith over all of them, in C
 _NAMEY_AFTER = re.compile(r"办事处|党工委|党委|人民政府|政府|便民服务中心")
 
 
@@ -126,17 +138,17 @@ def _name_core(clean: str, start: int, end: int) -> str | None:
     (，古南街道坚持…); None for the noun (开展街道网络安全检查)."""
     run_m = _HAN_RUN.search(clean, max(0, start - 14), start)
     run = run_m.group(0) if run_m else ""
-    run = re.sub(r"^年度?", "", run)  # 2023年渠东街道: no name starts with 年
+    run = _YEAR_HEAD.sub("", run)  # 2023年渠东街道: no name starts with 年
     if not run:
         return None
-    parts = re.split(f"[{_REGIONISH}]", run)
+    parts = _REGION_CHAR.split(run)
     after_region = len(parts) > 1
     core = parts[-1]
     trimmed = _trim(core)
-    bounded = (run_m is not None and (run_m.start() == 0 or not re.match(f"[{HAN}]", clean[run_m.start() - 1]))
+    bounded = (run_m is not None and (run_m.start() == 0 or not _HAN_CHAR.match(clean[run_m.start() - 1]))
                and len(run) <= 5) or trimmed != core
     core = trimmed
-    if len(core) < 2 or len(core) > 5 or core[-1] in "乡城村" or any(core.endswith(w) for w in _NOT_CORES):
+    if len(core) < 2 or len(core) > 5 or core[-1] in "乡城村" or core.endswith(_NOT_CORE_ENDS):
         return None
     if _NAMEY_AFTER.match(clean, end) or after_region or bounded:
         return core

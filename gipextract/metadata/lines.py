@@ -29,10 +29,11 @@ class Line:
 
 
 def _line(doc: Document, k: int) -> Line:
-    block = doc.blocks[k]
-    text = " ".join(f.text for f in block.fragments)[:MAX_CHARS]
-    prov = block.fragments[0].prov if block.fragments else None
-    return Line(_unmarked(nfkc(text)), prov, k)
+    frags = doc.blocks[k].fragments
+    # Most blocks are one line of one fragment: its text, not a join over a generator
+    # (front and back 0.15 -> 0.13 ms a text report, old and new alternated).
+    text = (frags[0].text if len(frags) == 1 else " ".join(f.text for f in frags))[:MAX_CHARS]
+    return Line(_unmarked(nfkc(text)), frags[0].prov if frags else None, k)
 
 
 def _unmarked(text: str) -> str:

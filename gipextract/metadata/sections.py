@@ -14,6 +14,23 @@ HEADINGS: tuple[tuple[str, str], ...] = (
     ("六", r"(?:六\s*[、.．]\s*|(?<=\n)\s*)其他需要报告的事项"),
 )
 _HEADING_RES = [(k, LazyPattern(p)) for k, p in HEADINGS]
+_SPACES_RE = re.compile(r"[ \t\u3000]+")
+# Part 六's heading may start at any line break before its words: the pattern is tried at every
+# position of the text. Its words are found first and the pattern tried from the run of
+# spaces, 六 and its punctuation before them, where any match of it must start (with the
+# line joining below: sections() 0.14 -> 0.09 ms a text or HTML report, timed over the corpus).
+_SIX_WORDS = "其他需要报告的事项"
+
+
+def _search(key: str, rx: "re.Pattern[str]", text: str, pos: int) -> "re.Match[str] | None":
+    if key != "六":
+        return rx.search(text, pos)
+    q = text.find(_SIX_WORDS, pos)
+    if q < 0:
+        return None
+    while q > pos and (text[q - 1].isspace() or text[q - 1] in "六、.．"):
+        q -= 1
+    return rx.search(text, q)
 
 
 def sections(text: str) -> dict[str, str]:
@@ -21,7 +38,7 @@ def sections(text: str) -> dict[str, str]:
     found: list[tuple[str, int, int]] = []
     pos = 0
     for key, rx in _HEADING_RES:
-        m = rx.search(text, pos)
+        m = _search(key, rx, text, pos)  # type: ignore[arg-type]
         if m is None:
             continue
         found.append((key, m.start(), m.end()))
@@ -29,7 +46,9 @@ def sections(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for i, (key, _s, e) in enumerate(found):
         end = found[i + 1][1] if i + 1 < len(found) else len(text)
-        body = re.sub(r"[ \t\u3000]+", " ", text[e:end])
-        body = re.sub(r"\s*\n\s*", "\n", body).strip()
-        out[key] = body
+        body = _SPACES_RE.sub(" ", text[e:end])
+        # Each line stripped and blank lines dropped: what re.sub(r"\s*\n\s*", "\n", body).strip()
+        # gives (str.strip's whitespace is the pattern's \s), without trying the pattern at every
+        # character.
+        out[key] = "\n".join(s for line in body.split("\n") if (s := line.strip()))
     return out

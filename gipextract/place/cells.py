@@ -9,7 +9,7 @@ is not.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from ..read.document import Provenance
 from ..report import Cell, ExtraRow, Finding, Status, Value, finding
@@ -106,8 +106,24 @@ def _row_cells(table: str, r: RowRead, placements: Sequence[Placement], findings
     out: list[Cell] = []
     inferred: dict[str, object] = {}
     ambiguous: dict[str, list[object]] = {}
-    # The placements' values and origins column by column, transposed in C once.
-    by_column = zip(r.row.columns, zip(*(p.values for p in placements)), zip(*(p.origin for p in placements)))
+    if len(placements) == 1:
+        # One reading with blanks or forced cells (a short row, a row printing nothing): each
+        # cell straight from it, as the loop below would read it (_row_cells 0.32 -> 0.26 ms a text
+        # report, old and new alternated over the corpus rows).
+        p = placements[0]
+        for col, v, o in zip(r.row.columns, p.values, p.origin):
+            if o >= 0:
+                tok = r.tokens[o]
+                out.append(new_cell(table, r.row.key, col, v, "empty" if tok.blank else "ok", tok.prov, (), tok.note))
+            elif o == BLANK:
+                out.append(new_cell(table, r.row.key, col, v, "empty"))
+            else:
+                out.append(new_cell(table, r.row.key, col, v, "inferred"))
+                inferred[f"{table}.{r.row.key}.{col}"] = v
+        by_column: Iterator[tuple[str, tuple, tuple]] = iter(())
+    else:
+        # The placements' values and origins column by column, transposed in C once.
+        by_column = zip(r.row.columns, zip(*(p.values for p in placements)), zip(*(p.origin for p in placements)))
     for col, column_values, column_origins in by_column:
         vals = list(dict.fromkeys(column_values))
         origins = set(column_origins)

@@ -8,6 +8,7 @@ states that cannot be part of a full solution.
 from __future__ import annotations
 
 from decimal import Decimal
+from operator import add, neg
 from typing import Sequence
 
 from ..limits import checkpoint
@@ -113,19 +114,27 @@ def meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[i
         work += len(fwd[-1] if forward else bwd[-1]) * len(alive[f if forward else b - 1])
         if work > max_work:  # bounded time: past this the table is reported, not solved
             raise SearchTooLarge
+        # The sets each new state is checked against, looked up once a step, and each state
+        # summed by map (with solve's terms below: solve 0.49 -> 0.39 ms a text report, its
+        # calls replayed over the corpus).
         if forward:
             j, f = f, f + 1
             closing = [r for r in range(len(start)) if last[r] == j]
+            reach = [(r, rest) for r in eqs if (rest := suffix[r][f]) is not None]
             nxt: dict[tuple, list[tuple[tuple, int]]] = {}
             for state in fwd[-1]:
                 for vi in alive[j]:
-                    new = tuple(a + c for a, c in zip(state, deltas[j][vi]))
-                    if any(new[r] != 0 for r in closing):
+                    new = tuple(map(add, state, deltas[j][vi]))
+                    if closing and any(new[r] != 0 for r in closing):
                         continue
-                    if new not in nxt and any((rest := suffix[r][f]) is not None and -new[r] not in rest
-                                              for r in eqs):
+                    if new in nxt:
+                        nxt[new].append((state, vi))
                         continue
-                    nxt.setdefault(new, []).append((state, vi))
+                    for r, rest in reach:
+                        if -new[r] not in rest:
+                            break
+                    else:
+                        nxt[new] = [(state, vi)]
             fwd.append(nxt)
         else:
             b -= 1
@@ -133,16 +142,21 @@ def meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[i
             # An equation all of whose rows are at or after j is complete: its constant
             # (in the forward start) plus this side's sum must vanish.
             closing = [r for r in range(len(start)) if first[r] == j]
+            reach = [(r, done) for r in eqs if (done := prefix[r][b]) is not None]
             nxt = {}
             for state in bwd[-1]:
                 for vi in alive[j]:
-                    new = tuple(a + c for a, c in zip(state, deltas[j][vi]))
-                    if any(start[r] + new[r] != 0 for r in closing):
+                    new = tuple(map(add, state, deltas[j][vi]))
+                    if closing and any(start[r] + new[r] != 0 for r in closing):
                         continue
-                    if new not in nxt and any((done := prefix[r][b]) is not None and -new[r] not in done
-                                              for r in eqs):
+                    if new in nxt:
+                        nxt[new].append((state, vi))
                         continue
-                    nxt.setdefault(new, []).append((state, vi))
+                    for r, done in reach:
+                        if -new[r] not in done:
+                            break
+                    else:
+                        nxt[new] = [(state, vi)]
             bwd.append(nxt)
         if not nxt:
             return None
@@ -152,7 +166,7 @@ def meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[i
         _WORK.append(work)
     # Equations with rows on both sides: forward + backward == 0, i.e. backward == -forward
     # (one-sided equations were checked already; their entries cancel the same way).
-    meet = [s for s in fwd[-1] if tuple(-x for x in s) in bwd[-1]]
+    meet = [s for s in fwd[-1] if tuple(map(neg, s)) in bwd[-1]]
     if not meet:
         return None
     viable: list[set[int]] = [set() for _ in range(k)]
@@ -164,7 +178,7 @@ def meet_in_the_middle(deltas: list[list[tuple[Value, ...]]], alive: list[list[i
                 viable[j - 1].add(vi)
                 prev.add(p)
         states = prev
-    states = {tuple(-x for x in s) for s in meet}
+    states = {tuple(map(neg, s)) for s in meet}
     for depth in range(len(bwd) - 1, 0, -1):  # backward rows b … k-1
         j = k - depth
         prev = set()
@@ -210,11 +224,19 @@ def solve(domains: Sequence[Sequence[Placement]], equations: Sequence[Equation],
     # Distinct value vectors per row, with their contribution to each relevant equation.
     vecs: list[list[tuple[Value, ...]]] = []
     deltas: list[list[tuple[Value, ...]]] = []
+    # Each relevant equation's terms on each row, gathered once rather than filtered per
+    # row and reading (see meet_in_the_middle for the figure).
+    terms: list[dict[int, list[tuple[int, int]]]] = []
+    for i in relevant:
+        by_row: dict[int, list[tuple[int, int]]] = {}
+        for uu, c, k in equations[i].terms:
+            by_row.setdefault(uu, []).append((c, k))
+        terms.append(by_row)
     for u in uncertain:
         vs = list(dict.fromkeys(p.values for p in domains[u]))
         vecs.append(vs)
-        deltas.append([tuple(sum(v[c] * k for uu, c, k in equations[i].terms if uu == u) for i in relevant)
-                       for v in vs])
+        on_u = [by_row.get(u, ()) for by_row in terms]
+        deltas.append([tuple(sum(v[c] * k for c, k in ck) for ck in on_u) for v in vs])
     start = tuple(const[i] for i in relevant)
     alive = propagate(deltas, start)
     if alive is None:

