@@ -39,7 +39,7 @@ def _wrapped_labels(state: State, table: TableRead) -> int:
     """How many of the table's labels the text breaks over several lines."""
     flat = state.flat
     return sum(1 for h in table.hits if h.start is not None and h.end is not None and h.row.label
-               and "\n" in flat.text[flat.full(h.start):flat.full_end(h.end)])
+               and flat.wraps(h.start, h.end))
 
 
 def order_lost(state: State, table: TableRead) -> bool:

@@ -57,6 +57,11 @@ class Flat:
         original = self.fragments[f].text + (self.fragments[f + 1].text if f + 1 < len(self.fragments) else "")
         return self.provs[f], original[offset:offset + length]
 
+    def wraps(self, cstart: int, cend: int) -> bool:
+        """Does the text between compact positions ``cstart`` and ``cend`` run over a line break
+        (a label wrapped over lines)?"""
+        return "\n" in self.text[self.full(cstart):self.full_end(cend)]
+
     def value_on_line(self, cend: int) -> bool:
         """Is a number (not an ordinal such as ``2.``) printed after compact position ``cend`` on
         the same source line (the same text line, or the same table row)?"""

@@ -158,12 +158,8 @@ def _readings(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Se
     # Two readings of a short row: whole numbers with blanks dropped, or (when digits of
     # neighbouring cells may be fused) every cell printed and the digits split. Both are kept.
     out = _search(tokens, kinds, local, cap, split=False)
-    if any(t.text == EMPTY_CELL and t.prov.bbox is None and t.prov.line is not None for t in tokens):
-        # A text table's row that keeps some empty cells yet drops others was laid out by a
-        # converter's column guess (markitdown's pipe tables of a PDF): its empty cells may be
-        # no cells. (A ruled PDF cell is one: it has its box; an HTML or DOCX cell is the
-        # source's own.)
-        keep = [i for i, t in enumerate(tokens) if t.text != EMPTY_CELL]
+    if any(_guessed_empty(t) for t in tokens):
+        keep = [i for i, t in enumerate(tokens) if not _guessed_empty(t)]
         out += [Placement(q.values, tuple(keep[o] if o >= 0 else o for o in q.origin), q.pieces)
                 for q in _search([tokens[i] for i in keep], kinds, local, cap, split=False)]
     if fusable:
@@ -173,6 +169,14 @@ def _readings(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Se
     loose = _search(tokens, kinds, (), cap, split=False)
     forced = [f for p in loose if (f := _force(p, local, kinds, tokens)) is not None]
     return dedupe(forced)
+
+
+def _guessed_empty(t: Token) -> bool:
+    """An empty cell of a text table (a line, no box): a row that keeps some empty cells yet
+    drops others was laid out by a converter's column guess (markitdown's pipe tables of a
+    PDF), so such a cell may be no cell. A ruled PDF cell is one (it has its box); an HTML or
+    DOCX cell is the source's own."""
+    return t.text == EMPTY_CELL and t.prov.bbox is None and t.prov.line is not None
 
 
 def _zeros_only(tokens: Sequence[Token], kinds: Sequence[Kind], local: Sequence[Sequence[tuple[int, int]]]) -> bool:
@@ -372,9 +376,7 @@ def blank_total_readings(tokens: Sequence[Token], kinds: Sequence[Kind],
     a total or printing every cell."""
     n = len(kinds)
     t = total_column(local, n)
-    # A text table's empty cells may be the converter's column guess (see _readings).
-    keep = [i for i, tok in enumerate(tokens) if not (tok.text == EMPTY_CELL and tok.prov.bbox is None
-                                                      and tok.prov.line is not None)]
+    keep = [i for i, tok in enumerate(tokens) if not _guessed_empty(tok)]
     if t is None or not keep or len(tokens) >= n or any(tokens[i].blank for i in keep):
         return []
     others = [k for j, k in enumerate(kinds) if j != t]

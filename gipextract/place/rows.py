@@ -39,7 +39,7 @@ def table_runs(flat: Flat, table: TableRead, template_id: str) -> None:
         label_prov = flat.fragments[flat.frag_of(flat.full(hit.start))].prov if hit.row.label is not None else None  # type: ignore[arg-type]
         tokens, extras = read_run(flat, noise, hit.end, run_end, run_end == table.end,  # type: ignore[arg-type]
                                   table.spec.key, label_prov)
-        if hit.row.label is not None and "\n" in flat.text[flat.full(hit.start):flat.full_end(hit.end)]:  # type: ignore[arg-type]
+        if hit.row.label is not None and flat.wraps(hit.start, hit.end):  # type: ignore[arg-type]
             # A label wrapped over lines owns the values printed between its pieces (pymupdf4llm:
             # `（二）部分公开（区分处理的，只` / `- — / 1 1` / `计这一情形，不计其他情形）`).
             # Only lines strictly between its first and last: the first may hold its ordinal (`1.`).
